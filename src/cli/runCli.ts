@@ -1,0 +1,51 @@
+/**
+ * Dispatches `saddlecheck <command> ...`. Bad input (any SaddlecheckError) prints one line on stderr and exits
+ * 2 with no stack trace; an unexpected failure prints one line and exits 1 (the stack with SADDLECHECK_DEBUG=1).
+ */
+import { SaddlecheckError } from '../errors.js';
+import type { CliIo, Command } from './command.js';
+
+export function globalHelp(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'saddlecheck: numerical checks of theories of training dynamics near saddle points.',
+    '',
+    'Usage: saddlecheck <command> [options]      saddlecheck <command> --help',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+  ].join('\n');
+}
+
+export async function runCli(commands: readonly Command[], argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(globalHelp(commands));
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(
+      `saddlecheck: unknown command ${JSON.stringify(name)}; the commands are ${commands.map((c) => c.name).join(', ')}.`,
+    );
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof SaddlecheckError) {
+      io.stderr(`saddlecheck ${name}: ${error.message.split('\n')[0]}`);
+      return 2;
+    }
+    const text = error instanceof Error ? error.message : String(error);
+    io.stderr(`saddlecheck ${name}: internal error: ${text.split('\n')[0]}`);
+    if (process.env.SADDLECHECK_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack);
+    return 1;
+  }
+}

@@ -1,0 +1,4 @@
+/** The saddlecheck numerical library. */
+export * from './errors.js';
+export * from './random/index.js';
+export * from './solution.js';

@@ -1,0 +1,1 @@
+export { mix32, RandomStream, randomStream } from './stream.js';

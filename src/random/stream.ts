@@ -1,0 +1,104 @@
+/**
+ * Counter-based random streams. A stream is keyed by (seed, path, substream): its state is a hash of the key,
+ * so path 12345 of seed 7 can be replayed alone and an ensemble gives bit-identical numbers however it is cut
+ * into chunks or spread over workers. Inside a stream, numbers come from xoshiro128** (Blackman & Vigna),
+ * a 32-bit generator that passes BigCrush, and normals from the 128-layer ziggurat.
+ */
+import { integerInRange, seedValue } from '../validate.js';
+import { type BitSource, KN, WN, zigguratSlowPath } from './ziggurat.js';
+
+const TWO_POW_32 = 4294967296;
+
+/** Murmur3's 32-bit finalizer: a bijection whose every output bit depends on every input bit. */
+export function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** One stream of uniforms and normals; create with `randomStream(seed, path)`. */
+export class RandomStream implements BitSource {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  constructor(s0: number, s1: number, s2: number, s3: number) {
+    this.s0 = s0 | 0;
+    this.s1 = s1 | 0;
+    this.s2 = s2 | 0;
+    this.s3 = s3 | 0;
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  /** Next output as a signed 32-bit integer. */
+  nextInt32(): number {
+    const s1 = this.s1;
+    const out = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= s1;
+    this.s1 = s1 ^ this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = rotl(this.s3, 11);
+    return out;
+  }
+
+  /** Uniform on the open interval (0, 1), with 32 random bits. */
+  nextUniform(): number {
+    return ((this.nextInt32() >>> 0) + 0.5) / TWO_POW_32;
+  }
+
+  /** Uniform on (0, 1) with 53 random bits, for uses that need fine resolution near 0. */
+  nextUniform53(): number {
+    const hi = this.nextInt32() >>> 5;
+    const lo = this.nextInt32() >>> 6;
+    return (hi * 67108864 + lo + 0.5) / 9007199254740992;
+  }
+
+  /** Standard normal by the ziggurat. */
+  nextNormal(): number {
+    const hz = this.nextInt32();
+    const iz = hz & 127;
+    if (Math.abs(hz) < KN[iz]) return hz * WN[iz];
+    return zigguratSlowPath(this, hz, iz);
+  }
+
+  /** Fills `out[offset .. offset+count)` with independent N(0, scale²) draws. */
+  fillNormal(out: Float64Array, scale = 1, offset = 0, count = out.length - offset): void {
+    for (let i = offset, end = offset + count; i < end; i++) out[i] = scale * this.nextNormal();
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
+
+/** Distinct odd constants (digits of pi) that make the four state words four different hashes of the key. */
+const KEY_CONSTANTS = [
+  0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344, 0xa4093822, 0x299f31d0, 0x082efa98, 0xec4e6c89,
+];
+
+/**
+ * The stream for (seed, path, substream). `path` is any integer in [0, 2^53); `substream` separates independent
+ * uses inside one path (the Brownian increments and, say, the initial condition). Each of the four 32-bit state
+ * words is a separate hash of the whole key, so two keys share a stream only with probability about 2^-128.
+ */
+export function randomStream(seed: number, path = 0, substream = 0): RandomStream {
+  seedValue('seed', seed);
+  integerInRange('path', path, 0);
+  integerInRange('substream', substream, 0, 0xffffffff);
+  const pathLo = path >>> 0;
+  const pathHi = Math.floor(path / TWO_POW_32) >>> 0;
+  const state = [0, 0, 0, 0];
+  for (let i = 0; i < 4; i++) {
+    let h = mix32(seed ^ KEY_CONSTANTS[i]);
+    h = mix32(h ^ pathLo);
+    h = mix32((h + pathHi) ^ KEY_CONSTANTS[i + 4]);
+    state[i] = mix32(h ^ substream);
+  }
+  return new RandomStream(state[0], state[1], state[2], state[3]);
+}

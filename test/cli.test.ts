@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/runCli.js';
+import { allCommands } from '../verify/main.js';
+import { captureIo } from './helpers/captureIo.js';
+
+describe('saddlecheck command line', () => {
+  it('should print the command list for --help and exit 0', async () => {
+    const io = captureIo();
+    expect(await runCli(allCommands, ['--help'], io)).toBe(0);
+    expect(io.out.join('')).toContain('Usage: saddlecheck <command>');
+  });
+
+  it('should refuse an unknown command with one line and exit 2', async () => {
+    const io = captureIo();
+    expect(await runCli(allCommands, ['no-such-command'], io)).toBe(2);
+    expect(io.err).toHaveLength(1);
+    expect(io.err[0]).toContain('unknown command "no-such-command"');
+  });
+});

@@ -1,0 +1,2 @@
+/** The registry of theorems: one file per prediction. */
+export {};

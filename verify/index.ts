@@ -1,0 +1,2 @@
+/** The verify layer: verdicts, reports and sweeps. */
+export { main } from './main.js';
