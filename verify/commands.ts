@@ -1,4 +1,6 @@
-/** The commands of the verify layer (verify, list, sweep, merge); each lives in its own file. */
+/** The commands of the verify layer; each lives in its own file. */
 import type { Command } from '../src/cli/command.js';
+import { listCommand } from './listCommand.js';
+import { verifyCommand } from './verifyCommand.js';
 
-export const verifyCommands: readonly Command[] = [];
+export const verifyCommands: readonly Command[] = [verifyCommand, listCommand];
