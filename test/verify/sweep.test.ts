@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mergeResults } from '../../verify/mergeCommand.js';
+import { gridPoints, parseShard, shardPoints } from '../../verify/sweep/grid.js';
+import { ResultsFileError, readResults, repairResultsFile } from '../../verify/sweep/resultsFile.js';
+import { runSweep } from '../../verify/sweep/runSweep.js';
+import { slowTheorem } from '../fixtures/slowTheorem.js';
+
+const grid = { base: { delayMs: 0 }, axes: { x: [0, 1, 2, 3, 4, 5, 6] } };
+const tmp = () => mkdtempSync(join(tmpdir(), 'saddlecheck-sweep-'));
+const withoutTiming = (records: Iterable<Record<string, unknown>>) =>
+  [...records]
+    .map(({ durationMs: _ignored, ...rest }) => rest)
+    .sort((a, b) => (a.index as number) - (b.index as number));
+
+describe('sweep grids', () => {
+  it('should enumerate the Cartesian product with the first axis slowest and seeds that follow the index', () => {
+    const points = gridPoints({ axes: { a: [1, 2], b: ['u', 'v', 'w'] } }, 5);
+    expect(points.map((p) => p.setting)).toEqual([
+      { a: 1, b: 'u' },
+      { a: 1, b: 'v' },
+      { a: 1, b: 'w' },
+      { a: 2, b: 'u' },
+      { a: 2, b: 'v' },
+      { a: 2, b: 'w' },
+    ]);
+    expect(new Set(points.map((p) => p.seed)).size).toBe(6);
+    expect(gridPoints({ axes: { a: [1, 2], b: ['u', 'v', 'w'] } }, 5)).toEqual(points);
+  });
+
+  it('should split a grid into disjoint shards that cover it', () => {
+    const points = gridPoints(grid, 1);
+    const shards = [0, 1, 2].map((i) => shardPoints(points, parseShard(`${i}/3`)));
+    expect(
+      shards
+        .flat()
+        .map((p) => p.index)
+        .sort((a, b) => a - b),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(() => parseShard('3/3')).toThrow(/0 <= I < N/);
+    expect(() => parseShard('one/3')).toThrow(/--shard/);
+  });
+
+  it('should refuse a grid with repeated points or empty axes', () => {
+    expect(() => gridPoints({ points: [{ x: 1 }, { x: 1 }] }, 1)).toThrow(/repeats point 0/);
+    expect(() => gridPoints({ axes: { x: [] } }, 1)).toThrow(/non-empty array/);
+  });
+});
+
+describe('runSweep', () => {
+  it('should give the same points sharded and merged as unsharded', async () => {
+    const dir = tmp();
+    const points = gridPoints(grid, 9);
+    await runSweep({ theorem: slowTheorem, points, out: join(dir, 'all.jsonl'), budget: 'quick' });
+    for (const i of [0, 1]) {
+      const share = shardPoints(points, parseShard(`${i}/2`));
+      await runSweep({ theorem: slowTheorem, points: share, out: join(dir, `s${i}.jsonl`), budget: 'quick' });
+    }
+    const merged = mergeResults([join(dir, 's1.jsonl'), join(dir, 's0.jsonl')]);
+    expect(withoutTiming(merged)).toEqual(withoutTiming(readResults(join(dir, 'all.jsonl')).values()));
+    expect(merged.map((r) => r.status)).toEqual(Array(7).fill('confirmed'));
+  });
+
+  it('should resume after being killed mid-run without losing or repeating a point', async () => {
+    const dir = tmp();
+    const out = join(dir, 'results.jsonl');
+    const script = join(import.meta.dirname, '../fixtures/runSlowSweep.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', script, out, '12', '100'], { stdio: 'ignore' });
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        let lines = 0;
+        try {
+          lines = readFileSync(out, 'utf8').split('\n').length - 1;
+        } catch {}
+        if (lines >= 3) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 20);
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    const before = readResults(out).size;
+    expect(before).toBeGreaterThanOrEqual(3);
+    expect(before).toBeLessThan(12);
+    const points = gridPoints(
+      { base: { delayMs: 100 }, axes: { x: Array.from({ length: 12 }, (_, i) => i) } },
+      11,
+    );
+    const summary = await runSweep({ theorem: slowTheorem, points, out, budget: 'quick' });
+    expect(summary.skipped).toBe(before);
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((r) => r.index).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+  });
+
+  it('should report a truncated or corrupt line with its line number and repair it only when asked', () => {
+    const dir = tmp();
+    const out = join(dir, 'r.jsonl');
+    writeFileSync(out, '{"index":0,"key":"{\\"x\\":0}","setting":{"x":0}}\nnot json\n');
+    expect(() => readResults(out)).toThrow(ResultsFileError);
+    expect(() => readResults(out)).toThrow(/r\.jsonl:2: the line is not valid JSON/);
+    appendFileSync(out, '{"index":1,"ke');
+    expect(repairResultsFile(out)).toEqual([2, 3]);
+    expect(readResults(out).size).toBe(1);
+    expect(readFileSync(`${out}.rejected`, 'utf8')).toBe('not json\n{"index":1,"ke\n');
+  });
+
+  it('should move a line cut short by an interruption aside on resume, say so, and rerun its point', async () => {
+    const dir = tmp();
+    const out = join(dir, 'r.jsonl');
+    const points = gridPoints(grid, 9);
+    await runSweep({ theorem: slowTheorem, points: points.slice(0, 2), out, budget: 'quick' });
+    appendFileSync(out, '{"index":2,"key":');
+    const warnings: string[] = [];
+    const summary = await runSweep({
+      theorem: slowTheorem,
+      points,
+      out,
+      budget: 'quick',
+      onWarning: (m) => warnings.push(m),
+    });
+    expect(warnings).toEqual([expect.stringContaining('r.jsonl:3: truncated by an interruption')]);
+    expect(summary).toEqual({ total: 7, skipped: 2, evaluated: 5 });
+    expect([...readResults(out).values()].map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+});

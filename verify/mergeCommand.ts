@@ -1,0 +1,46 @@
+/** `saddlecheck merge`: combines the results files of a sharded sweep into one, ordered by point index. */
+import { parseOptions, requiredString, UsageError } from '../src/cli/args.js';
+import type { Command } from '../src/cli/command.js';
+import { writeFileAtomic } from '../src/report/atomicWrite.js';
+import { canonicalJson } from './sweep/grid.js';
+import { type PointRecord, readResults } from './sweep/resultsFile.js';
+
+/** The union of the files' records by key, sorted by index; a point with two different results is an error. */
+export function mergeResults(files: readonly string[]): PointRecord[] {
+  const merged = new Map<string, { record: PointRecord; file: string }>();
+  for (const file of files) {
+    for (const record of readResults(file).values()) {
+      const earlier = merged.get(record.key);
+      if (earlier && canonicalJson(earlier.record) !== canonicalJson(record)) {
+        throw new UsageError(
+          `merge: point ${record.index} has different results in ${earlier.file} and ${file}.`,
+        );
+      }
+      merged.set(record.key, { record, file });
+    }
+  }
+  return [...merged.values()].map((e) => e.record).sort((a, b) => a.index - b.index);
+}
+
+export const mergeCommand: Command = {
+  name: 'merge',
+  summary: 'combine the results files of a sharded sweep',
+  help: `Usage: saddlecheck merge --out MERGED.jsonl SHARD.jsonl [SHARD.jsonl ...]
+
+Reads every shard's results (a corrupt line stops with its file and line number), takes the union of the points,
+and writes them ordered by point index, atomically. A point that appears with two different results is an error.
+
+Options:
+  --out FILE   the merged results file
+  --help       this text`,
+  async run(argv, io) {
+    const args = parseOptions('merge', argv, { out: { type: 'string' } }, true);
+    const out = requiredString('merge', args, 'out');
+    if (args.positionals.length === 0)
+      throw new UsageError('merge: give at least one results file to merge.');
+    const records = mergeResults(args.positionals);
+    writeFileAtomic(out, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    io.stderr(`merge: ${records.length} points from ${args.positionals.length} files into ${out}`);
+    return 0;
+  },
+};
