@@ -48,7 +48,7 @@ Options:
   --budget B     quick (default), standard or full: how many paths, samples and settings to spend
   --seed S       seed of every random number (default ${DEFAULT_SEED}); the report prints the rerun command
   --json         print {results: [{id, status, predicted, measured, interval, seed, rerun, ...}]}
-  --out DIR      also write DIR/<id>.json per theorem and DIR/summary.md
+  --out DIR      also write DIR/<id>.json per theorem, SVG plots of the evidence and DIR/summary.md
   --explore N    draw N settings from the theorem's parameter space; on a refutation shrink to the smallest
                  failing setting and print it with the seed and the replay path
   --path P       with --explore: replay the counterexample at path P of an earlier exploration
@@ -94,7 +94,7 @@ Options:
     }
     bar.finish();
     const out = stringOption(args, 'out');
-    if (out) writeReports(out, reports);
+    if (out) await writeReports(out, reports);
     if (args.values.json) {
       io.stdout(JSON.stringify({ results: reports }, null, 2));
     } else {
