@@ -1,0 +1,119 @@
+/**
+ * A pool of worker threads that lives for one ensemble run. Each worker builds its problem and method, says
+ * it is ready, and once all are ready chunks of paths go to whichever worker is free. Every path writes only
+ * its own slots of the shared buffers and draws only from its own stream, so the assignment changes nothing in
+ * the output. The pool is terminated when the run ends or fails; a worker's error rejects the run with its
+ * message.
+ *
+ * Worker entry: from compiled JavaScript, ensembleWorker.js beside this file. From TypeScript sources (tests,
+ * `node --import tsx`), ensembleWorker.ts behind a small bootstrap that registers tsx's loader inside the
+ * worker first: in Node 20 the loader hooks of an `--import tsx` in execArgv do not reach a worker's entry.
+ */
+import { Worker } from 'node:worker_threads';
+import { SaddlecheckError } from '../errors.js';
+import type { EnsembleBuffers } from './ensembleBuffers.js';
+import type { EnsemblePlan } from './ensemblePlan.js';
+
+/** A worker thread failed while simulating; the message carries the worker's own error. */
+export class EnsembleWorkerError extends SaddlecheckError {
+  override readonly name: string = 'EnsembleWorkerError';
+}
+
+/** Wall-clock milliseconds spent starting the workers and simulating once all were ready. */
+export interface PoolTiming {
+  readonly startupMs: number;
+  readonly simulationMs: number;
+}
+
+type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'done'; start: number; end: number }
+  | { type: 'error'; name: string; message: string; start: number; end: number };
+
+function startWorker(plan: EnsemblePlan, buffers: EnsembleBuffers): Worker {
+  const here = import.meta.url;
+  const workerData = { plan, buffers };
+  if (!here.endsWith('.ts')) return new Worker(new URL('./ensembleWorker.js', here), { workerData });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./ensembleWorker.ts', here).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register();
+    return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+/** Splits [0, paths) into chunks of `chunkSize` paths (the last may be shorter). */
+export function chunkRanges(paths: number, chunkSize: number): Array<{ start: number; end: number }> {
+  const chunks: Array<{ start: number; end: number }> = [];
+  for (let start = 0; start < paths; start += chunkSize)
+    chunks.push({ start, end: Math.min(paths, start + chunkSize) });
+  return chunks;
+}
+
+function failure(index: number, reply: { name: string; message: string; start: number; end: number }): Error {
+  const where = reply.start < 0 ? 'while building the problem' : `on paths ${reply.start}..${reply.end - 1}`;
+  return new EnsembleWorkerError(`Worker ${index} failed ${where}: ${reply.name}: ${reply.message}`);
+}
+
+/**
+ * Simulates every chunk on `workers` threads writing into shared `buffers`; calls `onChunk(count)` on the main
+ * thread after each finished chunk. Resolves with the timing when all chunks are done; rejects on the first
+ * worker failure.
+ */
+export async function runOnWorkers(
+  plan: EnsemblePlan,
+  buffers: EnsembleBuffers,
+  workers: number,
+  chunkSize: number,
+  onChunk: (count: number) => void,
+): Promise<PoolTiming> {
+  const chunks = chunkRanges(plan.paths, chunkSize);
+  const started = performance.now();
+  let ready = started;
+  const pool = Array.from({ length: Math.min(workers, chunks.length) }, () => startWorker(plan, buffers));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let running = 0;
+      let waiting = pool.length;
+      const dispatch = (worker: Worker): void => {
+        if (next < chunks.length) {
+          worker.postMessage(chunks[next++]);
+          running++;
+        } else if (running === 0) resolve();
+      };
+      const onReply = (index: number, reply: WorkerReply): void => {
+        if (reply.type === 'error') {
+          reject(failure(index, reply));
+          return;
+        }
+        if (reply.type === 'ready') {
+          if (--waiting > 0) return;
+          ready = performance.now();
+          for (const worker of pool) dispatch(worker);
+          return;
+        }
+        running--;
+        onChunk(reply.end - reply.start);
+        dispatch(pool[index]);
+      };
+      for (const [index, worker] of pool.entries()) {
+        worker.on('message', (reply: WorkerReply) => {
+          try {
+            onReply(index, reply);
+          } catch (error) {
+            reject(error);
+          }
+        });
+        worker.on('error', (error) =>
+          reject(new EnsembleWorkerError(`Worker ${index} failed: ${error.message}`)),
+        );
+        worker.on('exit', (code) =>
+          reject(new EnsembleWorkerError(`Worker ${index} exited early (code ${code}).`)),
+        );
+      }
+    });
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+  return { startupMs: ready - started, simulationMs: performance.now() - ready };
+}

@@ -1,0 +1,62 @@
+/**
+ * Everything one thread needs to simulate a range of paths of an ensemble: the problem and method rebuilt from
+ * the plan, a path kernel, and the recorder writing into the (possibly shared) buffers. The main thread builds
+ * one for an in-process run, and each worker builds its own.
+ */
+
+import { AdditiveEmKernel, additiveEmApplies } from './ensembleAdditiveEmKernel.js';
+import type { EnsembleBuffers } from './ensembleBuffers.js';
+import type { EnsemblePlan, MethodRef } from './ensemblePlan.js';
+import { PathRecorder } from './ensembleRecorder.js';
+import { buildProblem, callFactory, validateMethod } from './ensembleSpec.js';
+import { type PathKernel, StepperKernel } from './ensembleStepperKernel.js';
+import { PassageMonitor } from './firstPassageMonitor.js';
+import { methodByName } from './methodByName.js';
+import type { SdeMethod, SdeProblem } from './types.js';
+
+/** Registry name of Euler–Maruyama, which has a dedicated kernel for additive noise. */
+export const EULER_MARUYAMA = 'euler-maruyama';
+
+export class EnsembleSimulator {
+  constructor(private readonly kernel: PathKernel) {}
+
+  /** Simulates paths start, ..., end - 1 in order. */
+  run(start: number, end: number): void {
+    for (let p = start; p < end; p++) this.kernel.simulate(p);
+  }
+}
+
+/** Builds the method of a plan: by registry name, or by calling the factory of a spec. */
+export async function resolveMethod(ref: MethodRef): Promise<SdeMethod> {
+  if (typeof ref === 'string') return methodByName(ref);
+  return validateMethod('method', await callFactory('method', ref));
+}
+
+export async function createSimulator(
+  plan: EnsemblePlan,
+  buffers: EnsembleBuffers,
+): Promise<EnsembleSimulator> {
+  const problem = await buildProblem(plan.problem);
+  const method = await resolveMethod(plan.method);
+  return simulatorFor(plan, problem, method, buffers);
+}
+
+/**
+ * Picks the kernel: Euler–Maruyama from the registry on one-component additive noise without a barrier takes
+ * the tabulated-diffusion kernel, everything else the method's own stepper.
+ */
+export function simulatorFor(
+  plan: EnsemblePlan,
+  problem: SdeProblem,
+  method: SdeMethod,
+  buffers: EnsembleBuffers,
+): EnsembleSimulator {
+  const recorder = new PathRecorder(plan, buffers);
+  const monitor =
+    plan.passage === undefined ? undefined : new PassageMonitor(problem, plan.passage, plan.seed);
+  const fast = plan.method === EULER_MARUYAMA && monitor === undefined && additiveEmApplies(plan, problem);
+  const kernel = fast
+    ? new AdditiveEmKernel(plan, problem, recorder)
+    : new StepperKernel(plan, problem, method, recorder, monitor);
+  return new EnsembleSimulator(kernel);
+}

@@ -1,0 +1,153 @@
+/**
+ * Problem and method factories for the ensemble and first-passage tests. They are addressed by module URL and
+ * export name, so that worker threads can build them too.
+ */
+import { UnsupportedProblemError } from '../../src/errors.js';
+import type { SdeMethod, SdeProblem, SdeStepper } from '../../src/sde/types.js';
+
+export const fixturesModule = new URL('./ensembleFixtures.ts', import.meta.url).href;
+
+interface OuArgs {
+  readonly theta: number;
+  readonly sigma: number;
+  readonly x0: number;
+  readonly t1: number;
+  readonly seed: number;
+}
+
+/** dX = -theta X dt + sigma dW (additive noise), optionally with a constant drift mu added. */
+export function ornsteinUhlenbeck(args: OuArgs & { readonly mu?: number }): SdeProblem {
+  const mu = args.mu ?? 0;
+  return {
+    drift: (_t, x, out) => {
+      out[0] = mu - args.theta * x[0];
+    },
+    diffusion: (_t, _x, out) => {
+      out[0] = args.sigma;
+    },
+    noise: 'additive',
+    interpretation: 'ito',
+    x0: Float64Array.of(args.x0),
+    t0: 0,
+    t1: args.t1,
+    seed: args.seed,
+  };
+}
+
+/** dX = mu X dt + sigma X dW (scalar noise) in d independent copies driven by the same W. */
+export function geometricBrownian(args: {
+  mu: number;
+  sigma: number;
+  x0: number[];
+  seed: number;
+}): SdeProblem {
+  return {
+    drift: (_t, x, out) => {
+      for (let i = 0; i < x.length; i++) out[i] = args.mu * x[i];
+    },
+    diffusion: (_t, x, out) => {
+      for (let i = 0; i < x.length; i++) out[i] = args.sigma * x[i];
+    },
+    noise: 'scalar',
+    interpretation: 'ito',
+    x0: Float64Array.from(args.x0),
+    t0: 0,
+    t1: 1,
+    seed: args.seed,
+  };
+}
+
+/** dX = X^3 dt + dW from 0: paths that wander far enough blow up before t1 = 1. */
+export function cubicBlowUp(args: { seed: number }): SdeProblem {
+  return {
+    drift: (_t, x, out) => {
+      out[0] = x[0] * x[0] * x[0];
+    },
+    diffusion: (_t, _x, out) => {
+      out[0] = 1;
+    },
+    noise: 'diagonal',
+    interpretation: 'ito',
+    x0: Float64Array.of(0),
+    t0: 0,
+    t1: 1,
+    seed: args.seed,
+  };
+}
+
+/** A problem whose drift throws once t passes `at`, to check that a worker's error reaches the caller. */
+export function throwingDrift(args: { at: number }): SdeProblem {
+  return {
+    ...ornsteinUhlenbeck({ theta: 1, sigma: 1, x0: 0, t1: 1, seed: 1 }),
+    drift: (t, _x, out) => {
+      if (t > args.at) throw new RangeError(`drift refused t = ${t}`);
+      out[0] = 0;
+    },
+  };
+}
+
+/** A factory that does not return a problem. */
+export function notAProblem(): unknown {
+  return { drift: 1 };
+}
+
+/** Euler–Maruyama for scalar, diagonal and additive noise, written independently of the library's methods. */
+export function testEulerMaruyama(): SdeMethod {
+  return {
+    name: 'test-euler-maruyama',
+    strongOrder: 0.5,
+    weakOrder: 1,
+    interpretation: 'ito',
+    noise: ['scalar', 'diagonal', 'additive'],
+    needsTimeIntegral: false,
+    createStepper(problem: SdeProblem): SdeStepper {
+      if (problem.noise === 'general') throw new UnsupportedProblemError('test EM: no general noise');
+      const d = problem.x0.length;
+      const a = new Float64Array(d);
+      const g = new Float64Array(d);
+      const scalar = problem.noise === 'scalar';
+      return {
+        step(t, x, dt, dW) {
+          problem.drift(t, x, a);
+          problem.diffusion(t, x, g);
+          for (let i = 0; i < d; i++) x[i] = x[i] + a[i] * dt + g[i] * dW[scalar ? 0 : i];
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A method that ignores the equation and accumulates the increments: x[0] += dW, x[1] += dZ. After n steps
+ * x[0] = W(t1) and x[1] = sum of the per-step integrals int (W_s - W_{t_k}) ds.
+ */
+export function incrementRecorder(): SdeMethod {
+  return {
+    name: 'increment-recorder',
+    strongOrder: 1,
+    weakOrder: 1,
+    interpretation: 'ito',
+    noise: ['scalar'],
+    needsTimeIntegral: true,
+    createStepper: () => ({
+      step(_t, x, _dt, dW, dZ) {
+        x[0] += dW[0];
+        x[1] += (dZ as Float64Array)[0];
+      },
+    }),
+  };
+}
+
+/** A two-component state driven by one Brownian motion, for the increment recorder. */
+export function twoComponentScalar(args: { seed: number }): SdeProblem {
+  return {
+    drift: (_t, _x, out) => out.fill(0),
+    diffusion: (_t, _x, out) => out.fill(1),
+    noise: 'scalar',
+    interpretation: 'ito',
+    x0: new Float64Array(2),
+    t0: 0,
+    t1: 1,
+    seed: args.seed,
+  };
+}
