@@ -12,18 +12,13 @@ const gbm = {
 describe('runEnsemble on worker threads', () => {
   it('should give bitwise identical arrays for 1, 2 and 3 workers and any chunk size', async () => {
     const options = { method, paths: 257, steps: 64, saveAt: [0.25, 0.5] };
-    const t = Date.now();
     const one = await runEnsemble(gbm, { ...options, workers: 1, chunkSize: 257 });
-    console.log('one', Date.now() - t);
     const two = await runEnsemble(gbm, { ...options, workers: 2, chunkSize: 10 });
-    console.log('two', Date.now() - t);
     const three = await runEnsemble(gbm, { ...options, workers: 3, chunkSize: 33 });
-    console.log('three', Date.now() - t);
     for (const other of [two, three]) {
       expect(other.end).toEqual(one.end);
       expect(other.saved).toEqual(one.saved);
       expect(other.statistics).toEqual(one.statistics);
     }
-    console.log(one.statistics, one.message);
   });
 });
