@@ -33,6 +33,12 @@ export interface SdeProblem {
   readonly t0: number;
   readonly t1: number;
   readonly seed: number;
+  /**
+   * Declares that the noise columns commute, L^j g^k = L^k g^j with L^j = sum_l G_lj d/dx_l. Scalar, additive
+   * and diagonal noise (g_i of x_i only) commute by construction; for 'general' noise only the problem's author
+   * knows, and methods such as the stochastic Heun method reach a higher strong order when it holds.
+   */
+  readonly commutativeNoise?: boolean;
 }
 
 /** A method states its own theory; convergence checks are generated from these declarations. */
@@ -42,6 +48,10 @@ export interface SdeMethod {
   readonly weakOrder: number;
   readonly interpretation: Interpretation;
   readonly noise: readonly NoiseKind[];
+  /** Strong orders that differ from `strongOrder` for some noise kinds (Euler–Maruyama: 1 on additive noise). */
+  readonly strongOrderByNoise?: Readonly<Partial<Record<NoiseKind, number>>>;
+  /** Strong order on 'general' noise when the problem declares `commutativeNoise` (stochastic Heun: 1). */
+  readonly commutativeStrongOrder?: number;
   /** Whether the stepper needs the time integral Z = int_t^{t+h} (W_s - W_t) ds of each Brownian motion. */
   readonly needsTimeIntegral: boolean;
   /** Allocates the scratch for one problem; throws UnsupportedProblemError for a noise kind it lacks. */
