@@ -1,6 +1,6 @@
 /** Langevin dynamics: overdamped (Gibbs and SGD forms, state-dependent diffusion), underdamped BAOAB, Gibbs densities. */
 export { baoab, type UnderdampedPath, type UnderdampedProblem } from './baoab.js';
-export { choleskyLower, lowerTimesVector } from './cholesky.js';
+export { choleskyPivoted, factorTimesVector } from './cholesky.js';
 export { DEFAULT_DIVERGENCE_STEP, finiteDifferenceDivergence } from './divergence.js';
 export {
   type GibbsDensity,

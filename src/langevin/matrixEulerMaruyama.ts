@@ -1,14 +1,16 @@
 /**
  * Euler-Maruyama for the Ito SDE dx = a(x) dt + sqrt(c) A(x)^(1/2) dW with a symmetric positive semi-definite
- * matrix field A, the common core of both overdamped Langevin forms. At each step A(x) is factored by Cholesky
- * (A = L L^T) and the noise is sqrt(c dt) L z with z ~ N(0, I): L z has covariance A, which is all the law of
- * the Euler-Maruyama step depends on, so any square root gives the same process in distribution.
+ * matrix field A, the common core of both overdamped Langevin forms. At each step A(x) is factored by pivoted
+ * Cholesky (P A P^T = L L^T) and the noise is sqrt(c dt) P^T L z with z ~ N(0, I): P^T L z has covariance A,
+ * which is all the law of the Euler-Maruyama step depends on, so any square root (the symmetric one included)
+ * gives the same process in distribution. The Brownian increments themselves are not exposed: the factor, and
+ * with it the map from z to the noise, changes with the pivoting order from state to state.
  *
  * Per step: one evaluation of A, one of the drift (which may read the matrix just evaluated), a Cholesky
- * factorization (d^3/6 multiply-adds) and d normals. Nothing is allocated inside the loop.
+ * factorization (about d^3/3 multiply-adds) and d normals. Nothing is allocated inside the loop.
  */
 import { randomStream } from '../random/stream.js';
-import { choleskyLower, lowerTimesVector } from './cholesky.js';
+import { choleskyPivoted, factorTimesVector } from './cholesky.js';
 import { gridStep, gridTime, PathRecorder } from './pathRecorder.js';
 import { type LangevinPath, type LangevinStatus, langevinOutcome } from './types.js';
 import type { RunSettings } from './validateRun.js';
@@ -32,13 +34,14 @@ export function matrixEulerMaruyama(sde: MatrixNoiseSde, x0: Float64Array, run: 
   const d = sde.dimension;
   const { grid, blowUpBound } = run;
   // Local bindings: module-namespace imports can cost a property lookup per call in some loaders.
-  const factorize = choleskyLower;
-  const multiply = lowerTimesVector;
+  const factorize = choleskyPivoted;
+  const multiply = factorTimesVector;
   const stepLength = gridStep;
   const recorder = new PathRecorder(grid, d, run.saveEvery, run.saveFrom);
   const stream = randomStream(run.seed, run.path);
   const matrix = new Float64Array(d * d);
   const factor = new Float64Array(d * d);
+  const permutation = new Int32Array(d);
   const drift = new Float64Array(d);
   const z = new Float64Array(d);
   const noise = new Float64Array(d);
@@ -49,7 +52,7 @@ export function matrixEulerMaruyama(sde: MatrixNoiseSde, x0: Float64Array, run: 
   let k = 0;
   for (; k < grid.steps; k++) {
     sde.matrix(x, matrix);
-    const column = factorize(matrix, d, factor);
+    const column = factorize(matrix, d, factor, permutation);
     if (column >= 0) {
       failure = matrixFailure(matrix, d, column, x);
       break;
@@ -57,7 +60,7 @@ export function matrixEulerMaruyama(sde: MatrixNoiseSde, x0: Float64Array, run: 
     sde.drift(x, matrix, drift);
     const h = stepLength(grid, k);
     stream.fillNormal(z, 1, 0, d);
-    multiply(factor, d, z, Math.sqrt(sde.noiseVariance * h), noise);
+    multiply(factor, permutation, d, z, Math.sqrt(sde.noiseVariance * h), noise);
     let finite = true;
     let bounded = true;
     for (let i = 0; i < d; i++) {
@@ -95,7 +98,7 @@ function matrixFailure(matrix: Float64Array, d: number, column: number, x: Float
   }
   return {
     status: 'not-positive-semidefinite',
-    detail: `Its Cholesky factorization found a negative pivot in column ${column} at ${state}.`,
+    detail: `Its Cholesky factorization found a negative eigenvalue direction at coordinate ${column}, at ${state}.`,
   };
 }
 
