@@ -27,6 +27,7 @@ export interface OdexOptions {
   relativeTolerance: number | number[];
   absoluteTolerance: number | number[];
   maxSteps: number;
+  maxStepSize: number;
   initialStepSize: number;
 }
 
