@@ -4,7 +4,7 @@
  * one for an in-process run, and each worker builds its own.
  */
 
-import { AdditiveEmKernel, additiveEmApplies } from './ensembleAdditiveEmKernel.js';
+import { AdditiveEmKernel, AdditiveSra1Kernel, additiveKernelApplies } from './ensembleAdditiveKernel.js';
 import type { EnsembleBuffers } from './ensembleBuffers.js';
 import type { EnsemblePlan, MethodRef } from './ensemblePlan.js';
 import { PathRecorder } from './ensembleRecorder.js';
@@ -14,8 +14,11 @@ import { PassageMonitor } from './firstPassageMonitor.js';
 import { methodByName } from './methodByName.js';
 import type { SdeMethod, SdeProblem } from './types.js';
 
-/** Registry name of Euler–Maruyama, which has a dedicated kernel for additive noise. */
-export const EULER_MARUYAMA = 'euler-maruyama';
+/** Registry names of the methods with a dedicated kernel for one-component additive noise. */
+const ADDITIVE_KERNELS: Readonly<Record<string, typeof AdditiveEmKernel | typeof AdditiveSra1Kernel>> = {
+  eulerMaruyama: AdditiveEmKernel,
+  sra1: AdditiveSra1Kernel,
+};
 
 export class EnsembleSimulator {
   constructor(private readonly kernel: PathKernel) {}
@@ -42,8 +45,8 @@ export async function createSimulator(
 }
 
 /**
- * Picks the kernel: Euler–Maruyama from the registry on one-component additive noise without a barrier takes
- * the tabulated-diffusion kernel, everything else the method's own stepper.
+ * Picks the kernel: eulerMaruyama or sra1 from the registry on one-component additive noise without a barrier
+ * take the tabulated-diffusion kernels (same floats, fewer calls), everything else the method's own stepper.
  */
 export function simulatorFor(
   plan: EnsemblePlan,
@@ -54,9 +57,10 @@ export function simulatorFor(
   const recorder = new PathRecorder(plan, buffers);
   const monitor =
     plan.passage === undefined ? undefined : new PassageMonitor(problem, plan.passage, plan.seed);
-  const fast = plan.method === EULER_MARUYAMA && monitor === undefined && additiveEmApplies(plan, problem);
-  const kernel = fast
-    ? new AdditiveEmKernel(plan, problem, recorder)
-    : new StepperKernel(plan, problem, method, recorder, monitor);
+  const Fast = typeof plan.method === 'string' ? ADDITIVE_KERNELS[plan.method] : undefined;
+  const kernel =
+    Fast !== undefined && monitor === undefined && additiveKernelApplies(plan, problem)
+      ? new Fast(plan, problem, recorder)
+      : new StepperKernel(plan, problem, method, recorder, monitor);
   return new EnsembleSimulator(kernel);
 }

@@ -4,8 +4,9 @@
  * and each worker import the module and call the named factory with the same arguments.
  */
 import { InvalidArgumentError } from '../errors.js';
-import { finiteNumber, finiteVector, functionValue, integerInRange, oneOf, seedValue } from '../validate.js';
-import type { NoiseKind, SdeMethod, SdeProblem } from './types.js';
+import { functionValue } from '../validate.js';
+import { validateSdeProblem } from './sdeProblem.js';
+import type { SdeMethod, SdeProblem } from './types.js';
 
 /** A module, an exported factory and its arguments; the factory returns (or resolves to) the built value. */
 export interface FactorySpec {
@@ -19,8 +20,6 @@ export interface FactorySpec {
 
 /** A factory spec whose factory returns an SdeProblem. */
 export type ProblemSpec = FactorySpec;
-
-const NOISE_KINDS: readonly NoiseKind[] = ['scalar', 'diagonal', 'additive', 'general'];
 
 /** Checks the shape of a spec and that its arguments are JSON data; returns a frozen copy. */
 export function validateFactorySpec(argument: string, spec: unknown): FactorySpec {
@@ -104,44 +103,7 @@ export async function callFactory(argument: string, spec: FactorySpec): Promise<
 
 /** Builds the problem of a spec and checks that the factory returned a well-formed SdeProblem. */
 export async function buildProblem(spec: ProblemSpec): Promise<SdeProblem> {
-  return validateProblem(await callFactory('problem', spec));
-}
-
-/** Checks every field of an SdeProblem once, at the API boundary. */
-export function validateProblem(value: unknown): SdeProblem {
-  if (typeof value !== 'object' || value === null) {
-    throw new InvalidArgumentError('problem', value, 'an SdeProblem object');
-  }
-  const problem = value as SdeProblem;
-  functionValue('problem.drift', problem.drift);
-  functionValue('problem.diffusion', problem.diffusion);
-  if (problem.diffusionDerivative !== undefined) {
-    functionValue('problem.diffusionDerivative', problem.diffusionDerivative);
-  }
-  oneOf('problem.noise', problem.noise, NOISE_KINDS);
-  oneOf('problem.interpretation', problem.interpretation, ['ito', 'stratonovich']);
-  if (!(problem.x0 instanceof Float64Array)) {
-    throw new InvalidArgumentError('problem.x0', problem.x0, 'a Float64Array');
-  }
-  finiteVector('problem.x0', problem.x0);
-  finiteNumber('problem.t0', problem.t0);
-  finiteNumber('problem.t1', problem.t1);
-  seedValue('problem.seed', problem.seed);
-  if (problem.noise === 'general') integerInRange('problem.brownianDim', problem.brownianDim, 1);
-  return problem;
-}
-
-/** Number of Brownian motions driving a problem: 1 for scalar noise, d for diagonal or additive. */
-export function brownianDimension(problem: SdeProblem): number {
-  if (problem.noise === 'scalar') return 1;
-  if (problem.noise === 'general') return problem.brownianDim as number;
-  return problem.x0.length;
-}
-
-/** Length of the diffusion output: the column, the diagonal, or the d x m matrix. */
-export function diffusionLength(problem: SdeProblem): number {
-  if (problem.noise === 'general') return problem.x0.length * (problem.brownianDim as number);
-  return problem.x0.length;
+  return validateSdeProblem(await callFactory('problem', spec));
 }
 
 /** Checks that a value built by a method factory is an SdeMethod. */

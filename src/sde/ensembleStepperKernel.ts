@@ -1,17 +1,14 @@
 /**
- * Simulates whole paths with any SdeMethod: for each step it draws the Brownian increments of the path's
- * stream (seed, path, 0), calls the method's stepper, checks the state and records saves and barrier passages.
- * All scratch is allocated once per thread; the loop allocates nothing.
- *
- * Increments per step, in this order: dW_j = sqrt(dt) Z_j for j < m; then, for methods that need the time
- * integral, dZ_j = (dt / 2) (dW_j + sqrt(dt) Z'_j / sqrt(3)), which has the exact joint law of
- * int_t^{t+dt} (W_s - W_t) ds with dW_j (variance dt^3 / 3, covariance dt^2 / 2).
+ * Simulates whole paths with any SdeMethod: for each step it draws the path's Brownian increments (dW and,
+ * for methods that need it, dZ) exactly as solveSde does (StreamIncrements), calls the method's stepper, checks
+ * the state and records saves and barrier passages. Path p of an ensemble is therefore the same floats as
+ * solveSde with `path: p`. All scratch is allocated once per thread; the step loop allocates nothing.
  */
-import { randomStream } from '../random/stream.js';
+import { StreamIncrements } from './brownianIncrements.js';
 import type { EnsemblePlan } from './ensemblePlan.js';
 import { type PathRecorder, stateCode } from './ensembleRecorder.js';
-import { brownianDimension } from './ensembleSpec.js';
 import type { PassageMonitor } from './firstPassageMonitor.js';
+import { brownianDimension } from './sdeProblem.js';
 import type { SdeMethod, SdeProblem, SdeStepper } from './types.js';
 
 /** Simulates path p from t0 to t1 (or to its passage or failure) and records it. */
@@ -25,6 +22,7 @@ export class StepperKernel implements PathKernel {
   private readonly x: Float64Array;
   private readonly dW: Float64Array;
   private readonly dZ: Float64Array | undefined;
+  private readonly increments: StreamIncrements;
   private readonly saveIndices: Int32Array;
 
   constructor(
@@ -40,14 +38,14 @@ export class StepperKernel implements PathKernel {
     const m = brownianDimension(problem);
     this.dW = new Float64Array(m);
     this.dZ = method.needsTimeIntegral ? new Float64Array(m) : undefined;
+    this.increments = new StreamIncrements(m, plan.seed, 0);
     this.saveIndices = Int32Array.from([...plan.saveIndices, -1]);
   }
 
   simulate(path: number): void {
-    const { plan, stepper, x, dW, dZ, monitor, recorder, saveIndices } = this;
+    const { plan, stepper, x, dW, dZ, increments, monitor, recorder, saveIndices } = this;
     const { t0, t1, dt, steps, blowUpBound } = plan;
-    const sqrtDt = Math.sqrt(dt);
-    const stream = randomStream(plan.seed, path);
+    increments.reset(plan.seed, path);
     x.set(this.x0);
     if (monitor?.begin(path, t0, x)) {
       recorder.passage(path, t0, x, t0, 0);
@@ -58,11 +56,7 @@ export class StepperKernel implements PathKernel {
     let t = t0;
     for (let k = 1; k <= steps; k++) {
       monitor?.before(t, x);
-      stream.fillNormal(dW, sqrtDt);
-      if (dZ !== undefined) {
-        const scale = sqrtDt / Math.sqrt(3);
-        for (let j = 0; j < dZ.length; j++) dZ[j] = 0.5 * dt * (dW[j] + scale * stream.nextNormal());
-      }
+      increments.next(dt, dW, dZ);
       stepper.step(t, x, dt, dW, dZ);
       const tNext = k === steps ? t1 : t0 + k * dt;
       const code = stateCode(x, blowUpBound);

@@ -7,8 +7,8 @@
  */
 import { type RandomStream, randomStream } from '../random/stream.js';
 import type { PassagePlan } from './ensemblePlan.js';
-import { diffusionLength } from './ensembleSpec.js';
 import { bridgeCrossingProbability, bridgeHittingFraction } from './firstPassageBridge.js';
+import { diffusionLength } from './sdeProblem.js';
 import type { SdeProblem, VectorField } from './types.js';
 
 export class PassageMonitor {

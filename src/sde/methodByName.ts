@@ -1,11 +1,12 @@
 /**
- * SDE methods by name, so that a worker thread can rebuild the method an ensemble asked for. Each entry is a
- * factory: a method allocates nothing until `createStepper`, so building one per thread is cheap.
+ * SDE methods by name (the `name` each declares: eulerMaruyama, milstein, stochasticHeun, sra1), so that a
+ * worker thread can rebuild the method an ensemble asked for from a string.
  */
 import { InvalidArgumentError } from '../errors.js';
+import { methods } from './methods/index.js';
 import type { SdeMethod } from './types.js';
 
-const factories = new Map<string, () => SdeMethod>();
+const factories = new Map<string, () => SdeMethod>(methods.map((factory) => [factory().name, factory]));
 
 /** Names accepted by `methodByName`, in registration order. */
 export function methodNames(): string[] {

@@ -3,35 +3,16 @@
  * export name, so that worker threads can build them too.
  */
 import { UnsupportedProblemError } from '../../src/errors.js';
+import { benchmarkProblem, type OrnsteinUhlenbeckArgs } from '../../src/sde/ensembleBenchmark.js';
 import type { SdeMethod, SdeProblem, SdeStepper } from '../../src/sde/types.js';
 
 export const fixturesModule = new URL('./ensembleFixtures.ts', import.meta.url).href;
 
-interface OuArgs {
-  readonly theta: number;
-  readonly sigma: number;
-  readonly x0: number;
-  readonly t1: number;
-  readonly seed: number;
-}
-
-/** dX = -theta X dt + sigma dW (additive noise), optionally with a constant drift mu added. */
-export function ornsteinUhlenbeck(args: OuArgs & { readonly mu?: number }): SdeProblem {
-  const mu = args.mu ?? 0;
-  return {
-    drift: (_t, x, out) => {
-      out[0] = mu - args.theta * x[0];
-    },
-    diffusion: (_t, _x, out) => {
-      out[0] = args.sigma;
-    },
-    noise: 'additive',
-    interpretation: 'ito',
-    x0: Float64Array.of(args.x0),
-    t0: 0,
-    t1: args.t1,
-    seed: args.seed,
-  };
+/** dX = (mu - theta X) dt + sigma dW (additive noise): the benchmark problem with every parameter given. */
+export function ornsteinUhlenbeck(
+  args: Required<Omit<OrnsteinUhlenbeckArgs, 'mu'>> & { mu?: number },
+): SdeProblem {
+  return benchmarkProblem(args);
 }
 
 /** dX = mu X dt + sigma X dW (scalar noise) in d independent copies driven by the same W. */
@@ -48,6 +29,10 @@ export function geometricBrownian(args: {
     diffusion: (_t, x, out) => {
       for (let i = 0; i < x.length; i++) out[i] = args.sigma * x[i];
     },
+    // (g . grad) g_i = sum_j g_j dg_i/dx_j = sigma x_i * sigma.
+    diffusionDerivative: (_t, x, out) => {
+      for (let i = 0; i < x.length; i++) out[i] = args.sigma * args.sigma * x[i];
+    },
     noise: 'scalar',
     interpretation: 'ito',
     x0: Float64Array.from(args.x0),
@@ -57,21 +42,17 @@ export function geometricBrownian(args: {
   };
 }
 
-/** dX = X^3 dt + dW from 0: paths that wander far enough blow up before t1 = 1. */
-export function cubicBlowUp(args: { seed: number }): SdeProblem {
+/**
+ * dX = X^3 dt + dW from 0: paths that wander far enough blow up. Declared 'additive' (the tabulated kernel) or
+ * 'diagonal' (the method's stepper); the two readings are the same equation.
+ */
+export function cubicBlowUp(args: { seed: number; noise: 'additive' | 'diagonal' }): SdeProblem {
   return {
+    ...ornsteinUhlenbeck({ theta: 0, sigma: 1, x0: 0, t1: 1, seed: args.seed }),
     drift: (_t, x, out) => {
       out[0] = x[0] * x[0] * x[0];
     },
-    diffusion: (_t, _x, out) => {
-      out[0] = 1;
-    },
-    noise: 'diagonal',
-    interpretation: 'ito',
-    x0: Float64Array.of(0),
-    t0: 0,
-    t1: 1,
-    seed: args.seed,
+    noise: args.noise,
   };
 }
 
