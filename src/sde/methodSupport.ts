@@ -33,13 +33,12 @@ export function requireSupport(method: SdeMethod, problem: SdeProblem): void {
     );
   }
   if (interpretation !== method.interpretation && noise !== 'additive') {
-    const converted = interpretation === 'stratonovich' ? 'Itô' : 'Stratonovich';
-    const sign = interpretation === 'stratonovich' ? 'adding' : 'subtracting';
+    const toIto = interpretation === 'stratonovich';
     throw new UnsupportedProblemError(
-      `${method.name} solves ${INTERPRETATION_NAMES[method.interpretation]} SDEs; received a ` +
-        `${INTERPRETATION_NAMES[interpretation]} problem with ${noise} noise. Use ` +
-        `${SUGGESTIONS[noise][interpretation]}, or convert the problem to ${converted} form by ${sign} ` +
-        '(1/2) sum_j (g^j . grad) g^j to the drift.',
+      `${method.name} solves ${INTERPRETATION_NAMES[method.interpretation]} SDEs, but the problem is ` +
+        `${INTERPRETATION_NAMES[interpretation]} (with ${noise} noise). Use ` +
+        `${SUGGESTIONS[noise][interpretation]}, or convert the problem to ${toIto ? 'Itô' : 'Stratonovich'} ` +
+        `form: ${toIto ? 'add' : 'subtract'} (1/2) sum_j (g^j . grad) g^j ${toIto ? 'to' : 'from'} the drift.`,
     );
   }
 }
