@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../../src/errors.js';
 import {
   dopri5,
   gbs,
@@ -153,5 +154,21 @@ describe('dense output at saveAt', () => {
     expect(solution.y.length).toBe(0);
     // Default rtol 1e-8 over one decay time; 100 rtol margin.
     expect(Math.abs(solution.yEnd[0] / Math.exp(-1) - 1)).toBeLessThan(1e-6);
+  });
+});
+
+describe('the flat output layout', () => {
+  it('should store state k at y[k dim .. (k + 1) dim) and expose it through savedState', () => {
+    const solution = solveOde(oscillator(1), rk4(0.25));
+    expect(solution.dim).toBe(2);
+    expect(solution.y.length).toBe(2 * solution.t.length);
+    expect(Array.from(savedState(solution, 0))).toEqual([1, 0]);
+    expect(savedState(solution, 2)[1]).toBe(solution.y[5]);
+    expect(solution.t.length).toBe(5);
+    expect(Array.from(savedComponent(solution, 1))).toEqual(
+      [0, 1, 2, 3, 4].map((k) => solution.y[2 * k + 1]),
+    );
+    expect(() => savedState(solution, 5)).toThrow(InvalidArgumentError);
+    expect(() => savedComponent(solution, 2)).toThrow(InvalidArgumentError);
   });
 });

@@ -59,7 +59,7 @@ const solvers: [string, typeof solveOde, () => OdeMethod][] = [
   ['log, gbs', solveOdeLog, gbs],
 ];
 
-function escape(c: EscapeCase, solve: typeof solveOde, method: OdeMethod): OdeSolution {
+function solveEscape(c: EscapeCase, solve: typeof solveOde, method: OdeMethod): OdeSolution {
   const half = {
     name: 'u = s/2',
     fn: (_t: number, y: Float64Array) => y[0],
@@ -88,7 +88,7 @@ describe('escape times of the per-mode ODE', () => {
         EPSILONS.forEach((eps, j) => {
           const c = fixture.cases.find((k) => k.L === L && k.eps === eps);
           if (c === undefined) throw new Error(`fixture lacks L = ${L}, eps = ${eps}`);
-          const t = expectEscapeTime(escape(c, solve, method()), c.time);
+          const t = expectEscapeTime(solveEscape(c, solve, method()), c.time);
           expect(Number(t.toPrecision(6))).toBe(TABLE[L][j]);
         });
       }
@@ -97,7 +97,7 @@ describe('escape times of the per-mode ODE', () => {
     it(`should resolve a start at u0 = 1e-12 and a rate s != 1 (${name})`, () => {
       const cases = fixture.cases.filter((k) => k.eps === null);
       expect(cases.map((k) => k.u0)).toEqual([1e-12, 1e-12, 1e-12, 1e-9]);
-      for (const c of cases) expectEscapeTime(escape(c, solve, method()), c.time);
+      for (const c of cases) expectEscapeTime(solveEscape(c, solve, method()), c.time);
     });
   }
 });
