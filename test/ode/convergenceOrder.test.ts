@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dopri5, type OdeMethod, rk4, solveOde } from '../../src/ode/index.js';
 import { fitLogLogSlope } from './fitSlope.js';
+import { oscillatorProblem } from './referenceProblems.js';
 
 /** Two periods of the harmonic oscillator, exact end state (1, 0). */
 const T = 4 * Math.PI;
-const oscillator = {
-  rhs: (_t: number, y: Float64Array, out: Float64Array) => {
-    out[0] = y[1];
-    out[1] = -y[0];
-  },
-  y0: [1, 0],
-  t0: 0,
-  t1: T,
-};
+const oscillator = oscillatorProblem(T);
 
 function endError(method: OdeMethod, options = {}): { error: number; meanDt: number; maxDt: number } {
   const solution = solveOde(oscillator, method, options);

@@ -9,25 +9,11 @@ import {
   solveOde,
   solveOdeLog,
 } from '../../src/ode/index.js';
+import { decayProblem, oscillatorProblem } from './referenceProblems.js';
 
 /** (cos t, -sin t): y[0] falls through 0 at pi/2 and rises through it at 3 pi/2. */
-const oscillator = {
-  rhs: (_t: number, y: Float64Array, out: Float64Array) => {
-    out[0] = y[1];
-    out[1] = -y[0];
-  },
-  y0: [1, 0],
-  t0: 0,
-  t1: 6,
-};
-const decay = {
-  rhs: (_t: number, y: Float64Array, out: Float64Array) => {
-    out[0] = -y[0];
-  },
-  y0: [1],
-  t0: 0,
-  t1: 3,
-};
+const oscillator = oscillatorProblem(6);
+const decay = decayProblem(1, 3);
 const crossing = (name: string, direction: OdeEvent['direction'], terminal = false): OdeEvent => ({
   name,
   fn: (_t, y) => y[0],

@@ -9,28 +9,12 @@ import {
   savedState,
   solveOde,
 } from '../../src/ode/index.js';
+import { decayProblem, oscillatorProblem } from './referenceProblems.js';
 
 const EPS = Number.EPSILON;
 
-const decay = (lambda: number, t1: number) => ({
-  rhs: (_t: number, y: Float64Array, out: Float64Array) => {
-    out[0] = -lambda * y[0];
-  },
-  y0: [1],
-  t0: 0,
-  t1,
-});
-
-/** y0' = y1, y1' = -y0 from (1, 0): y = (cos t, -sin t); w = y0 - i y1 obeys w' = i w. */
-const oscillator = (t1: number) => ({
-  rhs: (_t: number, y: Float64Array, out: Float64Array) => {
-    out[0] = y[1];
-    out[1] = -y[0];
-  },
-  y0: [1, 0],
-  t0: 0,
-  t1,
-});
+const decay = decayProblem;
+const oscillator = oscillatorProblem;
 
 /** Stability polynomials: one step of the method on y' = z y / h multiplies y by R(z). */
 const rk4Polynomial = [1, 1, 1 / 2, 1 / 6, 1 / 24];
