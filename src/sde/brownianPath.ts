@@ -16,7 +16,7 @@ import { bridgeMidpoints } from './brownianBridge.js';
 import { BRIDGE_SUBSTREAM_BASE, GridIncrements, StreamIncrements } from './brownianIncrements.js';
 
 /** The increments of one level: step k of motion j at index k * m + j. */
-export interface BrownianLevel {
+interface LevelArrays {
   readonly level: number;
   readonly steps: number;
   readonly m: number;
@@ -26,6 +26,12 @@ export interface BrownianLevel {
   readonly dW: Float64Array;
   /** The time integrals, when the path was built with `timeIntegral: true`. */
   readonly dZ: Float64Array | undefined;
+}
+
+/** One level of a sampled path; its arrays are the path's own, so the next `sample` overwrites them. */
+export interface BrownianLevel extends LevelArrays {
+  readonly seed: number;
+  readonly path: number;
 }
 
 export interface BrownianPathOptions {
@@ -49,7 +55,7 @@ export class BrownianPath {
   readonly t1: number;
   readonly timeIntegral: boolean;
   private readonly sampledLevel: number;
-  private levels: BrownianLevel[] = [];
+  private levels: LevelArrays[] = [];
   private seed = -1;
   private path = -1;
 
@@ -102,7 +108,7 @@ export class BrownianPath {
     integerInRange('level', l, 0, this.finestLevel);
     if (this.seed < 0)
       throw new InvalidArgumentError('BrownianPath', 'not sampled', 'sampled', 'Call sample first.');
-    return this.levels[l];
+    return { ...this.levels[l], seed: this.seed, path: this.path };
   }
 
   /** A source that replays level l step by step (for solveSde's `brownian` option or a custom loop). */
@@ -111,7 +117,7 @@ export class BrownianPath {
     return new GridIncrements(this.m, level.dW, level.dZ);
   }
 
-  private emptyLevel(level: number): BrownianLevel {
+  private emptyLevel(level: number): LevelArrays {
     const steps = 2 ** level;
     const size = steps * this.m;
     const dZ = this.timeIntegral ? new Float64Array(size) : undefined;
@@ -119,7 +125,7 @@ export class BrownianPath {
     return { level, steps, m: this.m, t0: this.t0, t1: this.t1, dt, dW: new Float64Array(size), dZ };
   }
 
-  private coarsen(fine: BrownianLevel, coarse: BrownianLevel): void {
+  private coarsen(fine: LevelArrays, coarse: LevelArrays): void {
     const { m } = this;
     const h = fine.dt;
     for (let k = 0; k < coarse.steps; k++) {

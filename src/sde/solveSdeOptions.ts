@@ -12,9 +12,9 @@ export interface SolveSdeOptions {
   readonly dt?: number;
   /** The number of uniform steps over [t0, t1]. */
   readonly steps?: number;
-  /** Which path of the seed to follow (default 0): path p of an ensemble replays alone. */
+  /** Which path of the seed to follow (default 0): path p of an ensemble replays alone. Not with brownian. */
   readonly path?: number;
-  /** Defaults to problem.seed. */
+  /** Defaults to problem.seed. Not with brownian, whose level carries its seed and path. */
   readonly seed?: number;
   /** Times at which to save the state; each must be a grid time t0 + k dt. */
   readonly saveAt?: readonly number[];
@@ -47,11 +47,21 @@ export function planSolve(problem: SdeProblem, m: number, options: SolveSdeOptio
     options.saveAt !== undefined
       ? indicesOfTimes(options, problem.t0, dt, steps)
       : everyKth(integerInRange('saveEvery', options.saveEvery ?? 1, 1), steps);
+  const level = options.brownian;
+  if (level !== undefined && (options.seed !== undefined || options.path !== undefined)) {
+    const received = { seed: options.seed, path: options.path };
+    throw new InvalidArgumentError(
+      'seed/path',
+      received,
+      'absent when brownian is given',
+      'The level carries them.',
+    );
+  }
   return {
     steps,
     dt,
-    seed: seedValue('seed', options.seed ?? problem.seed),
-    path: integerInRange('path', options.path ?? 0, 0),
+    seed: level?.seed ?? seedValue('seed', options.seed ?? problem.seed),
+    path: level?.path ?? integerInRange('path', options.path ?? 0, 0),
     saveIndices,
     blowUpBound: positiveNumber('blowUpBound', options.blowUpBound ?? DEFAULT_BLOW_UP_BOUND),
   };

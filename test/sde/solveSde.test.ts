@@ -149,6 +149,19 @@ describe('solveSde', () => {
     );
   });
 
+  it('should report the seed and path of supplied increments and refuse a second, conflicting choice', () => {
+    const { problem } = geometricBrownianMotion();
+    const level = new BrownianPath({ brownianDim: 1, finestLevel: 3 }).sample(77, 5).level(3);
+    const solution = solveSde(problem, eulerMaruyama(), { brownian: level });
+    expect([solution.seed, solution.path]).toEqual([77, 5]);
+    expect(solution.xEnd).toEqual(
+      solveSde({ ...problem, seed: 77 }, eulerMaruyama(), { steps: 8, path: 5 }).xEnd,
+    );
+    expect(() => solveSde(problem, eulerMaruyama(), { brownian: level, path: 5 })).toThrow(
+      /absent when brownian/,
+    );
+  });
+
   it('should refuse a brownianDim that contradicts the noise kind', () => {
     const { problem } = geometricBrownianMotion();
     expect(() => solveSde({ ...problem, brownianDim: 3 }, eulerMaruyama(), { steps: 4 })).toThrow(
