@@ -100,7 +100,8 @@ function failure(
   bound: number,
 ): SolveOutcome {
   const nonFinite = x.findIndex((v) => !Number.isFinite(v));
-  const where = `x[${nonFinite >= 0 ? nonFinite : i}] became ${x[nonFinite >= 0 ? nonFinite : i]} on the step from t = ${tReached}.`;
+  const j = nonFinite >= 0 ? nonFinite : i;
+  const where = `x[${j}] became ${x[j]} on the step from t = ${tReached}.`;
   if (nonFinite < 0) return outcome('blow-up', tReached, `${where} (blowUpBound = ${bound})`);
   const hint =
     k === 0 && Number.isNaN(x[nonFinite])
