@@ -33,7 +33,12 @@ export function gbs(): OdeMethod {
     name: 'gbs',
     order: 2 * MAX_COLUMNS,
     adaptive: true,
-    denseOutput: { kind: 'extrapolated Hermite with interpolation error control (odex)', order: 5 },
+    // Degree 2 kappa + 1 in the extrapolation column kappa >= 2, and odex rejects a step whose interpolation
+    // error estimate exceeds the tolerance; 4 is the order of the lowest column, a lower bound.
+    denseOutput: {
+      kind: 'Hermite with extrapolated midpoint derivatives, error-controlled (odex)',
+      order: 4,
+    },
     createStepper: (system, settings) => new GbsStepper(system, settings),
   };
 }

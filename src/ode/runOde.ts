@@ -20,6 +20,8 @@ export interface OdeRun {
   readonly options: ResolvedOdeOptions;
   /** null when the integrated state is the problem's state. */
   readonly observe: StateMap | null;
+  /** The initial state in the problem's coordinates, recorded as given (not mapped back and forth). */
+  readonly y0: Float64Array;
 }
 
 interface RunState {
@@ -51,7 +53,7 @@ export function runOde(run: OdeRun): OdeSolution {
         };
   const recorder = new SolutionRecorder(dim, options.saveAt);
   const locator = options.events.length > 0 ? new EventLocator(options.events, dim) : null;
-  const state: RunState = { run, stepper, recorder, locator, yLast: Float64Array.from(view(stepper.y)) };
+  const state: RunState = { run, stepper, recorder, locator, yLast: Float64Array.from(run.y0) };
   recorder.start(t0, state.yLast);
   locator?.start(t0, state.yLast);
   while (stepper.t < t1) {

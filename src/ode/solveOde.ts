@@ -16,5 +16,6 @@ export function solveOde(problem: OdeProblem, method: OdeMethod, options: OdeOpt
     method,
     options: resolveOdeOptions(options, system, method.adaptive),
     observe: null,
+    y0: system.y0,
   });
 }

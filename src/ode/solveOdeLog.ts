@@ -55,6 +55,7 @@ export function solveOdeLog(
     observe: (z, out) => {
       for (let i = 0; i < dim; i++) out[i] = Math.exp(z[i]);
     },
+    y0,
   });
 }
 
