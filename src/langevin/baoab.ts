@@ -11,7 +11,7 @@
  * the next. Nothing is allocated inside the loop.
  */
 import { InvalidArgumentError } from '../errors.js';
-import { randomStream } from '../random/stream.js';
+import { type RandomStream, randomStream } from '../random/stream.js';
 import { finiteVector, nonNegativeNumber } from '../validate.js';
 import { gridStep, gridTime, PathRecorder } from './pathRecorder.js';
 import { type GradientField, type LangevinOptions, type LangevinOutcome, langevinOutcome } from './types.js';
@@ -75,61 +75,47 @@ export function baoab(problem: UnderdampedProblem, options: LangevinOptions): Un
     p = finiteVector('p0', problem.p0);
     checkLength('p0', p, d, 'q0');
   }
-  return integrate(problem.gradient, { mass, friction, temperature }, q, p, force, run);
+  const noiseScale = Float64Array.from(mass, (m) => Math.sqrt(temperature * m));
+  const ou = { h: Number.NaN, c1: 1, c2: 0 };
+  return integrate({ gradient: problem.gradient, mass, friction, noiseScale, ou }, { q, p, force }, run);
 }
 
-interface Coefficients {
+interface Dynamics {
+  readonly gradient: GradientField;
   readonly mass: Float64Array;
   readonly friction: number;
-  readonly temperature: number;
+  /** sqrt(T m_i): the standard deviation of the equilibrium momenta. */
+  readonly noiseScale: Float64Array;
+  /** The O-step coefficients for the step h they were computed for (all steps but the last share h). */
+  readonly ou: { h: number; c1: number; c2: number };
 }
 
-function integrate(
-  gradient: GradientField,
-  { mass, friction, temperature }: Coefficients,
-  q: Float64Array,
-  p: Float64Array,
-  force: Float64Array,
-  run: RunSettings,
-): UnderdampedPath {
+/** The state, advanced in place; `force` is -grad U(q) for the current q. */
+interface PhaseState {
+  readonly q: Float64Array;
+  readonly p: Float64Array;
+  readonly force: Float64Array;
+}
+
+function integrate(dynamics: Dynamics, state: PhaseState, run: RunSettings): UnderdampedPath {
+  const { q, p } = state;
   const d = q.length;
   const { grid, blowUpBound } = run;
   const stepLength = gridStep;
+  const advance = baoabStep;
   const positions = new PathRecorder(grid, d, run.saveEvery, run.saveFrom);
   const momenta = new PathRecorder(grid, d, run.saveEvery, run.saveFrom);
   const stream = randomStream(run.seed, run.path);
-  const noiseScale = Float64Array.from(mass, (m) => Math.sqrt(temperature * m));
   const qPrevious = new Float64Array(d);
   const pPrevious = new Float64Array(d);
   positions.record(0, q);
   momenta.record(0, p);
-  let h = Number.NaN;
-  let c1 = 1;
-  let c2 = 0;
   let k = 0;
   let failure: LangevinOutcome | undefined;
   for (; k < grid.steps; k++) {
-    const hk = stepLength(grid, k);
-    if (hk !== h) {
-      h = hk;
-      c1 = Math.exp(-friction * h);
-      c2 = Math.sqrt(Math.max(0, 1 - c1 * c1));
-    }
     qPrevious.set(q);
     pPrevious.set(p);
-    const half = 0.5 * h;
-    for (let i = 0; i < d; i++) {
-      const pB = p[i] + half * force[i];
-      const qA = q[i] + (half * pB) / mass[i];
-      const pO = c1 * pB + c2 * noiseScale[i] * stream.nextNormal();
-      q[i] = qA + (half * pO) / mass[i];
-      p[i] = pO;
-    }
-    gradient(q, force);
-    for (let i = 0; i < d; i++) {
-      force[i] = -force[i];
-      p[i] += half * force[i];
-    }
+    advance(dynamics, state, stepLength(grid, k), stream);
     failure = checkState(q, p, blowUpBound, gridTime(grid, k + 1));
     if (failure) {
       q.set(qPrevious);
@@ -141,8 +127,7 @@ function integrate(
   }
   const tReached = gridTime(grid, k);
   const result = failure ? { ...failure, tReached } : langevinOutcome('success', tReached);
-  const saved = positions.saved();
-  const { times, states } = saved;
+  const { times, states } = positions.saved();
   return {
     ...result,
     dimension: d,
@@ -153,6 +138,35 @@ function integrate(
     positions: states,
     momenta: momenta.saved().states,
   };
+}
+
+/**
+ * One BAOAB step of length h: B A O A per component (the mass is diagonal), then the new force and the last
+ * B. c2 = sqrt(1 - c1^2) is computed as sqrt(-expm1(-2 gamma h)), free of cancellation when gamma h is small.
+ */
+function baoabStep(dynamics: Dynamics, state: PhaseState, h: number, stream: RandomStream): void {
+  const { gradient, mass, friction, noiseScale, ou } = dynamics;
+  const { q, p, force } = state;
+  const d = q.length;
+  if (h !== ou.h) {
+    ou.h = h;
+    ou.c1 = Math.exp(-friction * h);
+    ou.c2 = Math.sqrt(-Math.expm1(-2 * friction * h));
+  }
+  const { c1, c2 } = ou;
+  const half = 0.5 * h;
+  for (let i = 0; i < d; i++) {
+    const pB = p[i] + half * force[i];
+    const qA = q[i] + (half * pB) / mass[i];
+    const pO = c1 * pB + c2 * noiseScale[i] * stream.nextNormal();
+    q[i] = qA + (half * pO) / mass[i];
+    p[i] = pO;
+  }
+  gradient(q, force);
+  for (let i = 0; i < d; i++) {
+    force[i] = -force[i];
+    p[i] += half * force[i];
+  }
 }
 
 /** A failure status when q or p is non-finite or beyond the bound, else undefined. */

@@ -37,6 +37,7 @@ export function matrixEulerMaruyama(sde: MatrixNoiseSde, x0: Float64Array, run: 
   const factorize = choleskyPivoted;
   const multiply = factorTimesVector;
   const stepLength = gridStep;
+  const update = eulerUpdate;
   const recorder = new PathRecorder(grid, d, run.saveEvery, run.saveFrom);
   const stream = randomStream(run.seed, run.path);
   const matrix = new Float64Array(d * d);
@@ -61,16 +62,9 @@ export function matrixEulerMaruyama(sde: MatrixNoiseSde, x0: Float64Array, run: 
     const h = stepLength(grid, k);
     stream.fillNormal(z, 1, 0, d);
     multiply(factor, permutation, d, z, Math.sqrt(sde.noiseVariance * h), noise);
-    let finite = true;
-    let bounded = true;
-    for (let i = 0; i < d; i++) {
-      const xi = x[i] + drift[i] * h + noise[i];
-      next[i] = xi;
-      if (!Number.isFinite(xi)) finite = false;
-      else if (Math.abs(xi) > blowUpBound) bounded = false;
-    }
-    if (!finite || !bounded) {
-      failure = stateFailure(finite, gridTime(grid, k + 1), blowUpBound);
+    const trouble = update(x, drift, noise, h, next, blowUpBound);
+    if (trouble !== undefined) {
+      failure = stateFailure(trouble, gridTime(grid, k + 1), blowUpBound);
       break;
     }
     const swap = x;
@@ -102,8 +96,27 @@ function matrixFailure(matrix: Float64Array, d: number, column: number, x: Float
   };
 }
 
-function stateFailure(finite: boolean, t: number, blowUpBound: number): Failure {
-  return finite
+/** next = x + drift h + noise; returns the trouble with next, if any. */
+function eulerUpdate(
+  x: Float64Array,
+  drift: Float64Array,
+  noise: Float64Array,
+  h: number,
+  next: Float64Array,
+  blowUpBound: number,
+): 'non-finite' | 'blow-up' | undefined {
+  let trouble: 'non-finite' | 'blow-up' | undefined;
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] + drift[i] * h + noise[i];
+    next[i] = xi;
+    if (!Number.isFinite(xi)) trouble = 'non-finite';
+    else if (Math.abs(xi) > blowUpBound && trouble === undefined) trouble = 'blow-up';
+  }
+  return trouble;
+}
+
+function stateFailure(trouble: 'non-finite' | 'blow-up', t: number, blowUpBound: number): Failure {
+  return trouble === 'blow-up'
     ? { status: 'blow-up', detail: `A component exceeded ${blowUpBound} in the step ending at t = ${t}.` }
     : { status: 'non-finite', detail: `The step ending at t = ${t} produced a non-finite state.` };
 }

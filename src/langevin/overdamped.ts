@@ -14,6 +14,12 @@
  * L with per-sample gradient covariance Sigma(x),
  *     dx = -grad L(x) dt + sqrt(eta / B) Sigma(x)^(1/2) dW,
  * with no correction term: that is what SGD is, and its stationary law is in general not a Gibbs law.
+ *
+ * Cost per step: one matrix evaluation and a pivoted Cholesky factorization (about d^3/3), plus 2d more
+ * matrix evaluations when the divergence is computed by differences. A run ends early, with the time reached,
+ * on 'non-finite', 'blow-up', or 'not-positive-semidefinite' (the matrix had a negative eigenvalue at a
+ * visited state). The matrix must be symmetric; that is checked at x0, and afterwards only its lower triangle
+ * is read.
  */
 import { InvalidArgumentError } from '../errors.js';
 import { finiteVector, integerInRange, nonNegativeNumber, positiveNumber } from '../validate.js';
