@@ -25,6 +25,8 @@ export interface EnsembleBuffers {
   readonly passageTimes: Float64Array;
   /** 1 when the path left the interval, per path (only with passage monitoring). */
   readonly crossed: Uint8Array;
+  /** Through which barrier: 1 upper, -1 lower, 0 none (only with passage monitoring). */
+  readonly exitSide: Int8Array;
 }
 
 export function allocateBuffers(plan: EnsemblePlan, shared: boolean): EnsembleBuffers {
@@ -40,6 +42,7 @@ export function allocateBuffers(plan: EnsemblePlan, shared: boolean): EnsembleBu
     tReached: floats(plan.paths),
     passageTimes: floats(monitored),
     crossed: bytes(monitored),
+    exitSide: new Int8Array(bytes(monitored).buffer),
   };
 }
 

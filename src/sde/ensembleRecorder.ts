@@ -4,6 +4,7 @@
  */
 import { type EnsembleBuffers, PATH_BLOW_UP, PATH_NON_FINITE, PATH_SUCCESS } from './ensembleBuffers.js';
 import type { EnsemblePlan } from './ensemblePlan.js';
+import type { PassageMonitor } from './firstPassageMonitor.js';
 
 /**
  * 0 when every component is finite and |x_i| <= bound, else PATH_NON_FINITE or PATH_BLOW_UP. One comparison
@@ -43,14 +44,16 @@ export class PathRecorder {
   }
 
   /**
-   * The path left the monitored interval at `time`, detected at grid time `tDetected`; it stops there. Its
+   * The path left the monitored interval (at monitor.time, through monitor.side), detected at grid time
+   * `tDetected`; it stops there. Its
    * end state is the state at detection and its later saves are NaN.
    */
-  passage(path: number, time: number, x: Float64Array, tDetected: number, nextSave: number): void {
+  passage(path: number, monitor: PassageMonitor, x: Float64Array, tDetected: number, nextSave: number): void {
     this.close(path, PATH_SUCCESS, tDetected, nextSave);
     this.buffers.end.set(x, path * this.dimension);
-    this.buffers.passageTimes[path] = time;
+    this.buffers.passageTimes[path] = monitor.time;
     this.buffers.crossed[path] = 1;
+    this.buffers.exitSide[path] = monitor.side;
   }
 
   /** The path failed after `tReached`: status code, NaN end state, NaN saves and passage time from then on. */
@@ -64,7 +67,10 @@ export class PathRecorder {
     const { buffers, dimension, saves } = this;
     buffers.status[path] = code;
     buffers.tReached[path] = tReached;
-    if (this.monitored) buffers.crossed[path] = 0;
+    if (this.monitored) {
+      buffers.crossed[path] = 0;
+      buffers.exitSide[path] = 0;
+    }
     if (nextSave < saves) {
       buffers.saved.fill(Number.NaN, (path * saves + nextSave) * dimension, (path + 1) * saves * dimension);
     }

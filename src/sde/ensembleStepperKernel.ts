@@ -48,7 +48,7 @@ export class StepperKernel implements PathKernel {
     increments.reset(plan.seed, path);
     x.set(this.x0);
     if (monitor?.begin(path, t0, x)) {
-      recorder.passage(path, t0, x, t0, 0);
+      recorder.passage(path, monitor, x, t0, 0);
       return;
     }
     let nextSave = 0;
@@ -65,7 +65,7 @@ export class StepperKernel implements PathKernel {
         return;
       }
       if (monitor?.check(t, tNext, x)) {
-        recorder.passage(path, monitor.time, x, tNext, nextSave);
+        recorder.passage(path, monitor, x, tNext, nextSave);
         return;
       }
       if (k === saveIndices[nextSave]) recorder.save(path, nextSave++, x);

@@ -49,6 +49,8 @@ export interface FirstPassageResult {
   readonly times: Float64Array;
   /** 1 when path p crossed. */
   readonly crossed: Uint8Array;
+  /** Through which barrier path p left: 1 upper, -1 lower, 0 not crossed. */
+  readonly exitSide: Int8Array;
   /** Paths still inside at the censoring time. */
   readonly censored: number;
   /** The censoring time t1. */
@@ -85,6 +87,7 @@ export async function firstPassage(
     bridge,
     times,
     crossed: buffers.crossed,
+    exitSide: buffers.exitSide,
     censored,
     censoringTime: plan.t1,
     failed: plan.paths - counts.success,

@@ -12,8 +12,10 @@ import { diffusionLength } from './sdeProblem.js';
 import type { SdeProblem, VectorField } from './types.js';
 
 export class PassageMonitor {
-  /** The passage time of the current path once `crossedAt` or `check` has returned true. */
+  /** The passage time of the current path once `begin` or `check` has returned true. */
   time = Number.NaN;
+  /** Through which barrier it left: 1 upper, -1 lower. */
+  side = 0;
   private readonly diffusion: VectorField;
   private readonly g: Float64Array;
   private readonly rowStart: number;
@@ -45,6 +47,7 @@ export class PassageMonitor {
   /** Starts path p; returns true (time = t0) when x0 is already outside the interval. */
   begin(path: number, t0: number, x: Float64Array): boolean {
     this.time = Number.NaN;
+    this.side = 0;
     if (this.bridge) this.stream = randomStream(this.seed, path, 1);
     return this.outside(x[this.component], t0);
   }
@@ -65,9 +68,9 @@ export class PassageMonitor {
     const next = x[this.component];
     const variance = this.variancePerTime * (tNext - t);
     if (next >= this.upper)
-      return this.hit(t, tNext, this.upper - this.previous, next - this.upper, variance);
+      return this.hit(1, t, tNext, this.upper - this.previous, next - this.upper, variance);
     if (next <= this.lower)
-      return this.hit(t, tNext, this.previous - this.lower, this.lower - next, variance);
+      return this.hit(-1, t, tNext, this.previous - this.lower, this.lower - next, variance);
     if (!this.bridge) return false;
     const alphaUpper = this.upper - this.previous;
     const alphaLower = this.previous - this.lower;
@@ -76,12 +79,20 @@ export class PassageMonitor {
     // Exiting through both barriers in one step is exponentially rarer than either; their sum is used.
     if (pUpper + pLower === 0) return false;
     const u = this.stream.nextUniform53();
-    if (u < pUpper) return this.hit(t, tNext, alphaUpper, this.upper - next, variance);
-    if (u < pUpper + pLower) return this.hit(t, tNext, alphaLower, next - this.lower, variance);
+    if (u < pUpper) return this.hit(1, t, tNext, alphaUpper, this.upper - next, variance);
+    if (u < pUpper + pLower) return this.hit(-1, t, tNext, alphaLower, next - this.lower, variance);
     return false;
   }
 
-  private hit(t: number, tNext: number, alpha: number, beta: number, variance: number): boolean {
+  private hit(
+    side: number,
+    t: number,
+    tNext: number,
+    alpha: number,
+    beta: number,
+    variance: number,
+  ): boolean {
+    this.side = side;
     if (!this.bridge) {
       this.time = tNext;
       return true;
@@ -93,6 +104,7 @@ export class PassageMonitor {
 
   private outside(value: number, t: number): boolean {
     if (value > this.lower && value < this.upper) return false;
+    this.side = value >= this.upper ? 1 : -1;
     this.time = t;
     return true;
   }
