@@ -10,6 +10,12 @@ export {
 } from './brownianIncrements.js';
 export { type BrownianLevel, BrownianPath, type BrownianPathOptions } from './brownianPath.js';
 export { requireSupport, strongOrderFor } from './methodSupport.js';
+export {
+  CoefficientStepper,
+  defineMethod,
+  type MethodDeclaration,
+  type StepperFactories,
+} from './methods/defineMethod.js';
 export { eulerMaruyama, methods, milstein, sra1, stochasticHeun } from './methods/index.js';
 export * from './referenceProblems.js';
 export { brownianDimension, diffusionLength, NOISE_KINDS, validateSdeProblem } from './sdeProblem.js';

@@ -12,7 +12,14 @@ import { linearGeneralNoise, linearScalarNoise } from './reference/linearCommuti
 import type { ReferenceOptions, ReferenceProblem } from './reference/referenceProblem.js';
 import { sinhBrownian, sinhBrownianDiagonal } from './reference/sinhBrownian.js';
 
-export type { PathIntegrals, ReferenceOptions, ReferenceProblem } from './reference/referenceProblem.js';
+export {
+  defineReference,
+  type PathIntegrals,
+  type ProblemFields,
+  type ReferenceOptions,
+  type ReferenceProblem,
+  type ReferenceSpec,
+} from './reference/referenceProblem.js';
 export {
   additiveDecay,
   additiveDecayDiagonal,
