@@ -54,10 +54,57 @@ function failure(index: number, reply: { name: string; message: string; start: n
   return new EnsembleWorkerError(`Worker ${index} failed ${where}: ${reply.name}: ${reply.message}`);
 }
 
+/** Hands chunks to the workers once all are ready, one at a time each, and settles when all are done. */
+class ChunkScheduler {
+  /** When the last worker became ready. */
+  readyAt = Number.NaN;
+  private next = 0;
+  private running = 0;
+  private waiting: number;
+
+  constructor(
+    private readonly pool: readonly Worker[],
+    private readonly chunks: ReadonlyArray<{ start: number; end: number }>,
+    private readonly onChunk: (count: number) => void,
+    private readonly resolve: () => void,
+    private readonly reject: (error: unknown) => void,
+  ) {
+    this.waiting = pool.length;
+  }
+
+  /** Handles a worker's message; an exception (from onChunk) rejects the run. */
+  reply(index: number, reply: WorkerReply): void {
+    try {
+      if (reply.type === 'error') this.reject(failure(index, reply));
+      else if (reply.type === 'ready') this.ready();
+      else {
+        this.running--;
+        this.onChunk(reply.end - reply.start);
+        this.dispatch(this.pool[index]);
+      }
+    } catch (error) {
+      this.reject(error);
+    }
+  }
+
+  private ready(): void {
+    if (--this.waiting > 0) return;
+    this.readyAt = performance.now();
+    for (const worker of this.pool) this.dispatch(worker);
+  }
+
+  private dispatch(worker: Worker): void {
+    if (this.next < this.chunks.length) {
+      worker.postMessage(this.chunks[this.next++]);
+      this.running++;
+    } else if (this.running === 0) this.resolve();
+  }
+}
+
 /**
  * Simulates every chunk on `workers` threads writing into shared `buffers`; calls `onChunk(count)` on the main
  * thread after each finished chunk. Resolves with the timing when all chunks are done; rejects on the first
- * worker failure.
+ * worker failure. The workers are terminated either way.
  */
 export async function runOnWorkers(
   plan: EnsemblePlan,
@@ -68,42 +115,22 @@ export async function runOnWorkers(
 ): Promise<PoolTiming> {
   const chunks = chunkRanges(plan.paths, chunkSize);
   const started = performance.now();
-  let ready = started;
   const pool = Array.from({ length: Math.min(workers, chunks.length) }, () => startWorker(plan, buffers));
+  let readyAt = started;
   try {
     await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let running = 0;
-      let waiting = pool.length;
-      const dispatch = (worker: Worker): void => {
-        if (next < chunks.length) {
-          worker.postMessage(chunks[next++]);
-          running++;
-        } else if (running === 0) resolve();
-      };
-      const onReply = (index: number, reply: WorkerReply): void => {
-        if (reply.type === 'error') {
-          reject(failure(index, reply));
-          return;
-        }
-        if (reply.type === 'ready') {
-          if (--waiting > 0) return;
-          ready = performance.now();
-          for (const worker of pool) dispatch(worker);
-          return;
-        }
-        running--;
-        onChunk(reply.end - reply.start);
-        dispatch(pool[index]);
-      };
+      const scheduler = new ChunkScheduler(
+        pool,
+        chunks,
+        onChunk,
+        () => {
+          readyAt = scheduler.readyAt;
+          resolve();
+        },
+        reject,
+      );
       for (const [index, worker] of pool.entries()) {
-        worker.on('message', (reply: WorkerReply) => {
-          try {
-            onReply(index, reply);
-          } catch (error) {
-            reject(error);
-          }
-        });
+        worker.on('message', (reply: WorkerReply) => scheduler.reply(index, reply));
         worker.on('error', (error) =>
           reject(new EnsembleWorkerError(`Worker ${index} failed: ${error.message}`)),
         );
@@ -115,5 +142,5 @@ export async function runOnWorkers(
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
-  return { startupMs: ready - started, simulationMs: performance.now() - ready };
+  return { startupMs: readyAt - started, simulationMs: performance.now() - readyAt };
 }
