@@ -67,9 +67,44 @@ export class RandomStream implements BitSource {
     return zigguratSlowPath(this, hz, iz);
   }
 
-  /** Fills `out[offset .. offset+count)` with independent N(0, scale²) draws. */
+  /**
+   * Fills `out[offset .. offset+count)` with independent N(0, scale²) draws: the same numbers, in order, as
+   * `count` calls of nextNormal() times scale. The generator state lives in locals during the loop (V8 keeps
+   * them in registers), which makes bulk generation several times faster than one call per number.
+   */
   fillNormal(out: Float64Array, scale = 1, offset = 0, count = out.length - offset): void {
-    for (let i = offset, end = offset + count; i < end; i++) out[i] = scale * this.nextNormal();
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = offset, end = offset + count; i < end; i++) {
+      const hz = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      const iz = hz & 127;
+      if (Math.abs(hz) < KN[iz]) {
+        out[i] = scale * (hz * WN[iz]);
+      } else {
+        this.s0 = s0;
+        this.s1 = s1;
+        this.s2 = s2;
+        this.s3 = s3;
+        out[i] = scale * zigguratSlowPath(this, hz, iz);
+        s0 = this.s0;
+        s1 = this.s1;
+        s2 = this.s2;
+        s3 = this.s3;
+      }
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
   }
 }
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { randomStream } from '../../src/random/stream.js';
+
+describe('randomStream', () => {
+  it('should fill in bulk exactly the numbers that single draws give, slow-path draws included', () => {
+    const bulk = new Float64Array(200_000);
+    randomStream(3, 17).fillNormal(bulk, 2.5);
+    const single = randomStream(3, 17);
+    // 200 000 draws include about 2 400 slow-path ones (1.2%), so both branches are exercised.
+    for (let i = 0; i < bulk.length; i++)
+      if (bulk[i] !== 2.5 * single.nextNormal()) expect.fail(`draw ${i} differs`);
+    expect(single.nextNormal()).toBe(
+      (() => {
+        const s = randomStream(3, 17);
+        s.fillNormal(new Float64Array(200_000));
+        return s.nextNormal();
+      })(),
+    );
+  });
+
+  it('should fill only the requested slice', () => {
+    const out = new Float64Array(10);
+    randomStream(1, 0).fillNormal(out, 1, 3, 4);
+    expect([...out.slice(0, 3), ...out.slice(7)]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(out.slice(3, 7).every((v) => v !== 0)).toBe(true);
+  });
+
+  it('should refuse a negative or fractional path and an out-of-range seed with a named error', () => {
+    expect(() => randomStream(1, -1)).toThrow(/path must be an integer >= 0/);
+    expect(() => randomStream(1, 0.5)).toThrow(/path must be/);
+    expect(() => randomStream(-3, 0)).toThrow(/seed must be an integer from 0 to 4294967295/);
+  });
+});
