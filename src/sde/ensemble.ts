@@ -1,7 +1,8 @@
 /**
- * Ensembles of SDE paths. Path p draws its Brownian increments from randomStream(seed, p), so the result is
- * the same floats whatever the number of workers or the chunk size: end states (and states at save times) are
- * gathered into arrays ordered by path index and the statistics are computed on the main thread in path order.
+ * Ensembles of SDE paths. Path p draws its Brownian increments from its own streams randomStream(seed, p, .),
+ * exactly as solveSde(problem, method, { path: p }) does, so path p replays alone and the result is the same
+ * floats whatever the number of workers or the chunk size: end states (and states at save times) are gathered
+ * into arrays ordered by path index and the statistics are computed on the main thread in path order.
  * Failed paths (non-finite or beyond the blow-up bound) are counted and left out of the statistics.
  */
 import type { SolveStatus } from '../solution.js';

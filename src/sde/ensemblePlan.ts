@@ -67,6 +67,7 @@ export function planEnsemble(
   const method =
     typeof options.method === 'string' ? options.method : validateFactorySpec('method', options.method);
   const paths = integerInRange('paths', options.paths, 1, 2 ** 40);
+  if (!Array.isArray(saveAt)) throw new InvalidArgumentError('saveAt', saveAt, 'an array of grid times');
   const t1 = finiteNumber('t1', options.t1 ?? problem.t1);
   if (!(t1 > problem.t0)) throw new InvalidArgumentError('t1', t1, `a time after t0 = ${problem.t0}`);
   const grid = planSolve({ ...problem, t1 }, brownianDimension(problem), {

@@ -3,7 +3,6 @@
  * the plan, a path kernel, and the recorder writing into the (possibly shared) buffers. The main thread builds
  * one for an in-process run, and each worker builds its own.
  */
-
 import { AdditiveEmKernel, AdditiveSra1Kernel, additiveKernelApplies } from './ensembleAdditiveKernel.js';
 import type { EnsembleBuffers } from './ensembleBuffers.js';
 import type { EnsemblePlan, MethodRef } from './ensemblePlan.js';
@@ -15,10 +14,10 @@ import { methodByName } from './methodByName.js';
 import type { SdeMethod, SdeProblem } from './types.js';
 
 /** Registry names of the methods with a dedicated kernel for one-component additive noise. */
-const ADDITIVE_KERNELS: Readonly<Record<string, typeof AdditiveEmKernel | typeof AdditiveSra1Kernel>> = {
-  eulerMaruyama: AdditiveEmKernel,
-  sra1: AdditiveSra1Kernel,
-};
+const ADDITIVE_KERNELS = new Map<string, typeof AdditiveEmKernel | typeof AdditiveSra1Kernel>([
+  ['eulerMaruyama', AdditiveEmKernel],
+  ['sra1', AdditiveSra1Kernel],
+]);
 
 export class EnsembleSimulator {
   constructor(private readonly kernel: PathKernel) {}
@@ -57,7 +56,7 @@ export function simulatorFor(
   const recorder = new PathRecorder(plan, buffers);
   const monitor =
     plan.passage === undefined ? undefined : new PassageMonitor(problem, plan.passage, plan.seed);
-  const Fast = typeof plan.method === 'string' ? ADDITIVE_KERNELS[plan.method] : undefined;
+  const Fast = typeof plan.method === 'string' ? ADDITIVE_KERNELS.get(plan.method) : undefined;
   const kernel =
     Fast !== undefined && monitor === undefined && additiveKernelApplies(plan, problem)
       ? new Fast(plan, problem, recorder)
