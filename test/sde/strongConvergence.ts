@@ -1,18 +1,11 @@
 /**
- * Strong-error sweeps for the convergence tests: each path is drawn once on the finest level of a BrownianPath
- * and every coarser level is the exact composition of the same path, so the error at every dt is measured on
- * the same Brownian motion. The order is the least-squares slope of log(mean error) on log dt, and its
- * standard error comes from the delta method with the covariance of the errors across levels (the levels
- * share each path, so their errors are correlated).
+ * Strong-error sweeps for the convergence tests, on src/sde/convergence/errorSweep.ts. The order is the
+ * least-squares slope of log(mean error) on log dt, and its standard error comes from the delta method with the
+ * covariance of the errors across levels (the levels share each path, so their errors are correlated). This is an
+ * independent check of the bootstrap intervals that `saddlecheck orders` reports.
  */
-import {
-  BrownianPath,
-  brownianDimension,
-  type ReferenceProblem,
-  type SdeMethod,
-  type SdeProblem,
-  solveSde,
-} from '../../src/sde/index.js';
+import { errorSweep, type SweepTarget } from '../../src/sde/convergence/errorSweep.js';
+import type { SdeMethod } from '../../src/sde/index.js';
 
 export interface SweepOptions {
   /** Levels l of the sweep (dt = (t1 - t0) / 2^l). */
@@ -33,62 +26,9 @@ export interface SweepResult {
   readonly standardError: number;
 }
 
-type Target = Pick<ReferenceProblem, 'problem'> & Partial<Pick<ReferenceProblem, 'exact'>>;
-
-export function strongErrorSweep(target: Target, method: SdeMethod, options: SweepOptions): SweepResult {
-  const { problem } = target;
-  const { levels, paths, referenceLevel } = options;
-  const finestLevel = Math.max(...levels, referenceLevel ?? 0);
-  const path = new BrownianPath({
-    brownianDim: brownianDimension(problem),
-    finestLevel,
-    t0: problem.t0,
-    t1: problem.t1,
-    timeIntegral: true,
-  });
-  const errors = levels.map(() => new Float64Array(paths));
-  for (let p = 0; p < paths; p++) {
-    path.sample(problem.seed, p);
-    const reference = referenceState(target, method, options, path);
-    levels.forEach((l, i) => {
-      errors[i][p] = distance(endState(problem, method, path, l), reference);
-    });
-  }
-  const dts = levels.map((l) => (problem.t1 - problem.t0) / 2 ** l);
-  return { dts, errors, ...slopeWithStandardError(dts, errors) };
-}
-
-function referenceState(
-  target: Target,
-  method: SdeMethod,
-  options: SweepOptions,
-  path: BrownianPath,
-): Float64Array {
-  const { problem, exact } = target;
-  if (options.referenceLevel !== undefined) {
-    return endState(problem, options.referenceMethod ?? method, path, options.referenceLevel);
-  }
-  if (exact === undefined) throw new Error('a sweep needs an exact solution or a referenceLevel');
-  const whole = path.level(0);
-  return exact(problem.t1, whole.dW, { timeIntegral: whole.dZ as Float64Array });
-}
-
-function endState(
-  problem: SdeProblem,
-  method: SdeMethod | undefined,
-  path: BrownianPath,
-  level: number,
-): Float64Array {
-  if (method === undefined) throw new Error('no method for the reference solve');
-  const solution = solveSde(problem, method, { brownian: path.level(level), saveAt: [problem.t1] });
-  if (solution.status !== 'success') throw new Error(`${method.name} failed: ${solution.message}`);
-  return solution.xEnd;
-}
-
-function distance(a: Float64Array, b: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] - b[i]) ** 2;
-  return Math.sqrt(sum);
+export function strongErrorSweep(target: SweepTarget, method: SdeMethod, options: SweepOptions): SweepResult {
+  const { dts, differences } = errorSweep(target, method, { ...options, kind: 'strong' });
+  return { dts, errors: differences, ...slopeWithStandardError(dts, differences) };
 }
 
 /** Slope of log(mean error) on log dt with its delta-method standard error. */

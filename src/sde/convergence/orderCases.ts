@@ -1,0 +1,102 @@
+/**
+ * The convergence cases of every registered method, generated from its declarations: for each noise kind it
+ * supports, reference problems whose errors show the declared strong and weak orders. Adding a method adds
+ * its cases. Problems on which a method is exact or superconvergent are not used here.
+ */
+import { strongOrderFor } from '../methodSupport.js';
+import { methods } from '../methods/index.js';
+import { integratedBrownian } from '../reference/additiveNoise.js';
+import {
+  geometricBrownianMotion,
+  geometricBrownianMotionDiagonal,
+} from '../reference/geometricBrownianMotion.js';
+import { linearGeneralNoise, linearScalarNoise } from '../reference/linearCommuting.js';
+import type { ReferenceOptions, ReferenceProblem } from '../reference/referenceProblem.js';
+import { sinhBrownian, sinhBrownianDiagonal } from '../reference/sinhBrownian.js';
+import type { NoiseKind, SdeMethod, SdeProblem } from '../types.js';
+import type { ErrorKind, SweepTarget } from './errorSweep.js';
+
+type Make = (options?: ReferenceOptions) => ReferenceProblem;
+
+/** Problems with state-dependent noise, by kind; they are built in the method's interpretation. */
+const MULTIPLICATIVE: Readonly<Record<Exclude<NoiseKind, 'additive'>, readonly Make[]>> = {
+  scalar: [geometricBrownianMotion, linearScalarNoise, sinhBrownian],
+  diagonal: [geometricBrownianMotionDiagonal, sinhBrownianDiagonal],
+  general: [linearGeneralNoise],
+};
+
+/** Levels 5 to 10 (dt = 2^-5 .. 2^-10): past the coarsest steps, where the next error term still bends the line. */
+export const DEFAULT_LEVELS: readonly number[] = [5, 6, 7, 8, 9, 10];
+
+/**
+ * Additive noise with a nonlinear drift, dX = (sin 2X − X + cos 3t) dt + (2 + sin t) dW, x0 = 0.5: on a linear
+ * drift an order-1.5 scheme for additive noise is order 2 (the terms it cannot resolve carry second derivatives
+ * of the drift), so showing order 1.5 takes a nonlinear one. No closed form: the reference is the method itself
+ * on dt = 2^-13, whose error is (2^-4)^1.5 = 1/64 of the finest swept level's.
+ */
+export const nonlinearAdditive: SdeProblem = {
+  drift: (t, x, out) => {
+    out[0] = Math.sin(2 * x[0]) - x[0] + Math.cos(3 * t);
+  },
+  diffusion: (t, _x, out) => {
+    out[0] = 2 + Math.sin(t);
+  },
+  noise: 'additive',
+  interpretation: 'ito',
+  x0: Float64Array.of(0.5),
+  t0: 0,
+  t1: 1,
+  seed: 1,
+};
+
+export interface ConvergenceCase {
+  readonly method: SdeMethod;
+  /** The reference problem's name. */
+  readonly name: string;
+  readonly target: SweepTarget;
+  readonly noise: NoiseKind;
+  readonly kind: ErrorKind;
+  /** The declared order for this kind on this problem. */
+  readonly order: number;
+  readonly levels: readonly number[];
+  readonly referenceLevel?: number;
+}
+
+type Target = Pick<ConvergenceCase, 'name' | 'target' | 'levels' | 'referenceLevel'>;
+
+function targetsFor(method: SdeMethod, noise: NoiseKind): Target[] {
+  const { interpretation } = method;
+  if (noise === 'additive' && (method.strongOrderByNoise?.additive ?? method.strongOrder) > 1) {
+    return [
+      {
+        name: 'nonlinearAdditive',
+        target: { problem: nonlinearAdditive },
+        levels: [4, 5, 6, 7, 8, 9],
+        referenceLevel: 13,
+      },
+    ];
+  }
+  const references =
+    noise === 'additive'
+      ? [integratedBrownian({ interpretation })]
+      : MULTIPLICATIVE[noise].map((make) => make({ interpretation }));
+  return references.map((reference) => ({ name: reference.name, target: reference, levels: DEFAULT_LEVELS }));
+}
+
+/** The cases of every registered method (or of the one named), for one kind of error. */
+export function convergenceCases(kind: ErrorKind, methodName?: string): ConvergenceCase[] {
+  return methods
+    .map((make) => make())
+    .filter((method) => methodName === undefined || method.name === methodName)
+    .flatMap((method) =>
+      method.noise.flatMap((noise) =>
+        targetsFor(method, noise).map((target) => ({
+          ...target,
+          method,
+          noise,
+          kind,
+          order: kind === 'strong' ? strongOrderFor(method, target.target.problem) : method.weakOrder,
+        })),
+      ),
+    );
+}
