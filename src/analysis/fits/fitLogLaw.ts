@@ -5,7 +5,7 @@
  */
 import { fitData } from './fitData.js';
 import { linearLeastSquares, scalingFitFromLine } from './linearLeastSquares.js';
-import { formatNumber, type ScalingFit } from './scalingFit.js';
+import { formatNumber, type ScalingFit, signedTerm } from './scalingFit.js';
 
 export function fitLogLaw(x: unknown, y: unknown): ScalingFit {
   const data = fitData(x, y, { positiveX: true, positiveY: false, minPoints: 3, model: 'log' });
@@ -17,6 +17,6 @@ export function fitLogLaw(x: unknown, y: unknown): ScalingFit {
     'log',
     line,
     (a) => a,
-    (a, b) => `y = ${formatNumber(a)} + ${formatNumber(b)} * ln(x)`,
+    (a, b) => `y = ${formatNumber(a)}${signedTerm(b)} * ln(x)`,
   );
 }

@@ -17,7 +17,7 @@ import { finiteNumber } from '../../validate.js';
 import { studentTQuantile } from '../studentTQuantile.js';
 import { fitData } from './fitData.js';
 import { type LinearOffsetFit, ProfileSearch } from './powerOffsetProfile.js';
-import { formatNumber, type ScalingFit } from './scalingFit.js';
+import { formatNumber, type ScalingFit, signedTerm } from './scalingFit.js';
 
 export interface PowerOffsetOptions {
   /** Range searched for p; default [−8, 8]. */
@@ -75,7 +75,7 @@ export function fitPowerOffset(x: unknown, y: unknown, options: PowerOffsetOptio
     residualSd: Math.sqrt(fit.rss / (n - 3)),
     interval: 'profile-likelihood',
     status,
-    formula: `y = ${formatNumber(fit.y0)} + ${formatNumber(fit.c)} * x^${formatNumber(best.p)}`,
+    formula: `y = ${formatNumber(fit.y0)}${signedTerm(fit.c)} * x^${formatNumber(best.p)}`,
   };
   if (status === 'exponent-at-search-bound') {
     result.detail = `the best exponent lies at the edge of the search range [${lo}, ${hi}]; widen exponentRange`;

@@ -33,3 +33,8 @@ export interface ScalingFit {
 export function formatNumber(value: number): string {
   return Number.isFinite(value) ? Number(value.toPrecision(4)).toString() : String(value);
 }
+
+/** " + 2.5" or " - 2.5": a term of a formula with its sign. */
+export function signedTerm(value: number): string {
+  return value < 0 ? ` - ${formatNumber(-value)}` : ` + ${formatNumber(value)}`;
+}
