@@ -1,0 +1,47 @@
+/** `saddlecheck activation EXPR [--json]`: the universality class of an activation and its φ_σ. */
+import { activationClass } from '../analysis/activationClass.js';
+import { parseOptions, UsageError } from './args.js';
+import type { Command } from './command.js';
+
+const HELP = `saddlecheck activation EXPR [--json]
+
+The universality class of an activation sigma (RAWAL), from phi(z) = z*sigma'(z) - sigma(z) expanded at 0:
+  A  phi = 0 everywhere: imbalance conserved (linear; ReLU, which is positively homogeneous)
+  B  sigma(0) = 0, first nonzero term of phi of odd order q (tanh, erf, sin: q = 3)
+  C  sigma(0) = 0, first nonzero term of even order q (gelu, silu: q = 2)
+  D  sigma(0) != 0: order 0, leading coefficient -sigma(0) (sigmoid, softplus)
+An expression with a kink or a singular derivative at 0 (abs(z), max(z, 0), sqrt(z)) is reported as
+not-smooth.
+
+EXPR is a built-in name (linear relu tanh erf sin gelu silu sigmoid softplus) or an expression in z,
+e.g. 'z + z^2/2' or 'tanh(z) + 0.1*z'.
+
+Options:
+  --json   print {class, order, leadingCoefficient, phi, coefficients, reason}
+`;
+
+export const activationCommand: Command = {
+  name: 'activation',
+  summary: "Classify an activation by phi(z) = z*sigma(z)' - sigma(z) at 0 (RAWAL classes A-D)",
+  help: HELP,
+  async run(argv, io) {
+    const args = parseOptions('activation', argv, { json: { type: 'boolean' } }, true);
+    if (args.positionals.length !== 1) {
+      throw new UsageError(
+        `activation: give exactly one activation (a built-in name or an expression in z); received ` +
+          `${args.positionals.length}. See 'saddlecheck activation --help'.`,
+      );
+    }
+    const result = activationClass(args.positionals[0]);
+    if (args.values.json === true) {
+      io.stdout(JSON.stringify(result, null, 2));
+      return 0;
+    }
+    const order =
+      result.order === null
+        ? ''
+        : `, order ${result.order}, leading coefficient ${result.leadingCoefficient}`;
+    io.stdout([`class ${result.class}${order}`, `phi(z) = ${result.phi}`, result.reason].join('\n'));
+    return 0;
+  },
+};

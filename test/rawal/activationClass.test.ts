@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { activationClass } from '../../src/analysis/activationClass.js';
+import { activationCommand } from '../../src/cli/activation.js';
+import { UsageError } from '../../src/cli/args.js';
+import { SaddlecheckError } from '../../src/errors.js';
+import { ExpressionError } from '../../src/expressions/ExpressionError.js';
+import { activationFromExpression, resolveActivation } from '../../src/networks/activationsExpression.js';
+import { captureIo } from '../helpers/captureIo.js';
+
+const EPS = Number.EPSILON;
+const SQRT_PI = Math.sqrt(Math.PI);
+
+/** φ = Σ(k − 1)c_k z^k from σ's series: the expected class, order and leading coefficient. */
+const EXPECTED = [
+  ['tanh', 'B', 3, -2 / 3],
+  ['erf', 'B', 3, -4 / (3 * SQRT_PI)],
+  ['sin', 'B', 3, -1 / 3],
+  ['gelu', 'C', 2, 1 / Math.sqrt(2 * Math.PI)],
+  ['silu', 'C', 2, 1 / 4],
+  ['sigmoid', 'D', 0, -1 / 2],
+  ['softplus', 'D', 0, -Math.LN2],
+] as const;
+
+describe('activationClass', () => {
+  for (const [name, cls, order, coefficient] of EXPECTED) {
+    it(`should put ${name} in class ${cls} with order ${order} and coefficient ${coefficient.toPrecision(6)}`, () => {
+      const result = activationClass(name);
+      expect(result.class).toBe(cls);
+      expect(result.order).toBe(order);
+      // A handful of symbolic derivatives evaluated at 0 and divided by q!: a few ulp.
+      expect(Math.abs((result.leadingCoefficient ?? Number.NaN) - coefficient)).toBeLessThanOrEqual(8 * EPS);
+    });
+  }
+
+  it('should put linear in class A with a null order', () => {
+    expect(activationClass('linear')).toMatchObject({ class: 'A', order: null, leadingCoefficient: null });
+  });
+
+  it('should put the built-in relu in class A by positive homogeneity, saying so', () => {
+    const result = activationClass('relu');
+    expect(result).toMatchObject({ class: 'A', order: null });
+    expect(result.reason).toMatch(/positively homogeneous/);
+    expect(result.reason).toMatch(/not smooth at 0/);
+  });
+
+  it('should report expressions with a kink or a singular derivative at 0 as not smooth', () => {
+    for (const text of ['abs(z)', 'max(z, 0)', 'z * sign(z)', 'sqrt(z)', 'sqrt(z^2)', 'min(z, 0) + z']) {
+      expect(activationClass(text).class, text).toBe('not-smooth');
+    }
+    // A kink away from 0 does not matter.
+    expect(activationClass('tanh(z) + abs(z + 1)').class).toBe('D');
+  });
+
+  it('should read the class of a polynomial from its first term with (k − 1)c_k ≠ 0', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 6 }), fc.integer({ min: -5, max: 5 }), (k, c) => {
+        fc.pre(c !== 0);
+        const result = activationClass(`z + ${c} * z^${k} + z^${k + 1}`);
+        expect(result.class).toBe(k % 2 === 1 ? 'B' : 'C');
+        expect(result.order).toBe(k);
+        expect(result.leadingCoefficient).toBe((k - 1) * c);
+      }),
+      { numRuns: 20, seed: 4 },
+    );
+  });
+
+  it('should refuse unknown names and malformed expressions with named errors', () => {
+    for (const text of ['swish(z)', 'z +', 'x^2', 'exp(', 'import("fs")']) {
+      expect(() => activationClass(text), text).toThrow(SaddlecheckError);
+    }
+    expect(() => activationClass('x^2')).toThrow(ExpressionError);
+  });
+});
+
+describe('user activations', () => {
+  it('should take σ′ and σ″ from the symbolic derivatives', () => {
+    const act = activationFromExpression('z + z^3/3');
+    // Polynomials: exact to round-off.
+    expect(act.derivative(0.5)).toBeCloseTo(1.25, 15);
+    expect(act.secondDerivative(0.5)).toBeCloseTo(1, 15);
+    expect(act.smoothAtZero).toBe(true);
+    expect(activationFromExpression('max(z, 0)').smoothAtZero).toBe(false);
+  });
+
+  it('should resolve built-in names before expressions', () => {
+    expect(resolveActivation('tanh').name).toBe('tanh');
+    expect(resolveActivation('tanh(z)').name).toBe('tanh(z)');
+  });
+});
+
+describe('saddlecheck activation', () => {
+  it('should print class, order, leading coefficient and φ as JSON', async () => {
+    const io = captureIo();
+    expect(await activationCommand.run(['tanh', '--json'], io)).toBe(0);
+    const out = JSON.parse(io.out.join(''));
+    expect(out).toMatchObject({ class: 'B', order: 3 });
+    expect(out.leadingCoefficient).toBeCloseTo(-2 / 3, 15);
+    expect(out.phi).toMatch(/tanh/);
+  });
+
+  it('should print class D with order 0 and coefficient −σ(0), and class A with order null', async () => {
+    const io = captureIo();
+    await activationCommand.run(['sigmoid', '--json'], io);
+    expect(JSON.parse(io.out.join(''))).toMatchObject({ class: 'D', order: 0, leadingCoefficient: -0.5 });
+    const text = captureIo();
+    await activationCommand.run(['linear'], text);
+    expect(text.out.join('')).toMatch(/^class A\n/);
+  });
+
+  it('should refuse zero or two activations with a UsageError', async () => {
+    await expect(activationCommand.run([], captureIo())).rejects.toThrow(UsageError);
+    await expect(activationCommand.run(['tanh', 'sin'], captureIo())).rejects.toThrow(UsageError);
+  });
+});
