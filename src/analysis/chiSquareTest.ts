@@ -87,6 +87,31 @@ function mergeBins(upper: number[], observed: number[], expected: number[], minE
   }
 }
 
+/** Observed and expected counts in the bins (−∞, upper₀], (upper₀, upper₁], … of a sorted sample. */
+function binCounts(
+  sorted: Float64Array,
+  upper: number[],
+  dist: ContinuousDistribution,
+): { observed: number[]; expected: number[] } {
+  const n = sorted.length;
+  const observed: number[] = [];
+  const expected: number[] = [];
+  let below = 0;
+  let index = 0;
+  for (const edge of upper) {
+    const cdf = edge === Number.POSITIVE_INFINITY ? 1 : dist.cdf(edge);
+    if (!(cdf >= below && cdf <= 1)) {
+      throw new InvalidArgumentError(`cdf(${edge})`, cdf, `a probability in [${below}, 1]`);
+    }
+    const start = index;
+    while (index < n && sorted[index] <= edge) index++;
+    observed.push(index - start);
+    expected.push(n * (cdf - below));
+    below = cdf;
+  }
+  return { observed, expected };
+}
+
 /** Tests whether `sample` is drawn from `distribution` by a chi-square test on binned counts. */
 export function chiSquareTest(
   sample: unknown,
@@ -100,24 +125,7 @@ export function chiSquareTest(
   const estimated = integerInRange('options.estimatedParameters', options.estimatedParameters ?? 0, 0);
   const edges = options.edges === undefined ? defaultEdges(n, options, dist) : checkEdges(options.edges);
   const upper = [...edges, Number.POSITIVE_INFINITY];
-  const observed: number[] = [];
-  const expected: number[] = [];
-  let below = 0;
-  let index = 0;
-  for (const edge of upper) {
-    const cdf = edge === Number.POSITIVE_INFINITY ? 1 : dist.cdf(edge);
-    if (!(cdf >= below && cdf <= 1)) {
-      throw new InvalidArgumentError(`cdf(${edge})`, cdf, `a probability in [${below}, 1]`);
-    }
-    let count = 0;
-    while (index < n && sorted[index] <= edge) {
-      count++;
-      index++;
-    }
-    observed.push(count);
-    expected.push(n * (cdf - below));
-    below = cdf;
-  }
+  const { observed, expected } = binCounts(sorted, upper, dist);
   mergeBins(upper, observed, expected, minExpected);
   const degreesOfFreedom = expected.length - 1 - estimated;
   if (degreesOfFreedom < 1) {

@@ -9,6 +9,7 @@
  */
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { SaddlecheckError } from '../../errors.js';
 import { integerInRange, seedValue } from '../../validate.js';
 import { fitScalingLaw } from './fitScalingLaw.js';
@@ -53,33 +54,40 @@ function quantile(sorted: Float64Array, q: number): number {
   return lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
 }
 
-export function bootstrapScalingFit(x: unknown, y: unknown, options: BootstrapOptions = {}): BootstrapFit {
-  const model = options.model ?? 'power';
-  const point = fitScalingLaw(x, y, model);
-  const xs = Float64Array.from(x as ArrayLike<number>);
-  const ys = Float64Array.from(y as ArrayLike<number>);
-  const replicates = integerInRange('options.replicates', options.replicates ?? 2000, 100, 1e6);
-  const seed = seedValue('options.seed', options.seed ?? 0);
-  const groups = groupsByX(xs);
-  const stratified = options.stratify ?? groups.every((g) => g.length >= 2);
-  const strata = stratified ? groups : [Array.from(xs, (_, i) => i)];
+/** Draws one resample into (bx, by): within each stratum, as many indices as it has, with replacement. */
+function resample(
+  strata: number[][],
+  data: { x: Float64Array; y: Float64Array },
+  into: { x: Float64Array; y: Float64Array },
+  rng: RandomGenerator,
+): void {
+  let k = 0;
+  for (const stratum of strata) {
+    for (let j = 0; j < stratum.length; j++, k++) {
+      const i = stratum[uniformInt(rng, 0, stratum.length - 1)];
+      into.x[k] = data.x[i];
+      into.y[k] = data.y[i];
+    }
+  }
+}
+
+/** Refits `replicates` resamples; returns the sorted exponents and prefactors and how many refits failed. */
+function resampledFits(
+  data: { x: Float64Array; y: Float64Array },
+  strata: number[][],
+  model: ScalingModel,
+  replicates: number,
+  seed: number,
+): { exponents: Float64Array; prefactors: Float64Array; failed: number } {
   const rng = xoroshiro128plus(seed);
   const exponents = new Float64Array(replicates);
   const prefactors = new Float64Array(replicates);
-  const bx = new Float64Array(xs.length);
-  const by = new Float64Array(xs.length);
+  const into = { x: new Float64Array(data.x.length), y: new Float64Array(data.x.length) };
   let failed = 0;
   for (let r = 0; r < replicates; ) {
-    let k = 0;
-    for (const stratum of strata) {
-      for (let j = 0; j < stratum.length; j++, k++) {
-        const i = stratum[uniformInt(rng, 0, stratum.length - 1)];
-        bx[k] = xs[i];
-        by[k] = ys[i];
-      }
-    }
+    resample(strata, data, into, rng);
     try {
-      const fit = fitScalingLaw(bx, by, model);
+      const fit = fitScalingLaw(into.x, into.y, model);
       exponents[r] = fit.exponent;
       prefactors[r] = fit.prefactor;
       r++;
@@ -87,8 +95,19 @@ export function bootstrapScalingFit(x: unknown, y: unknown, options: BootstrapOp
       if (!(error instanceof SaddlecheckError) || ++failed > replicates) throw error;
     }
   }
-  exponents.sort();
-  prefactors.sort();
+  return { exponents: exponents.sort(), prefactors: prefactors.sort(), failed };
+}
+
+export function bootstrapScalingFit(x: unknown, y: unknown, options: BootstrapOptions = {}): BootstrapFit {
+  const model = options.model ?? 'power';
+  const point = fitScalingLaw(x, y, model);
+  const data = { x: Float64Array.from(x as ArrayLike<number>), y: Float64Array.from(y as ArrayLike<number>) };
+  const replicates = integerInRange('options.replicates', options.replicates ?? 2000, 100, 1e6);
+  const seed = seedValue('options.seed', options.seed ?? 0);
+  const groups = groupsByX(data.x);
+  const stratified = options.stratify ?? groups.every((g) => g.length >= 2);
+  const strata = stratified ? groups : [Array.from(data.x, (_, i) => i)];
+  const { exponents, prefactors, failed } = resampledFits(data, strata, model, replicates, seed);
   const mean = exponents.reduce((a, v) => a + v, 0) / replicates;
   const se = Math.sqrt(exponents.reduce((a, v) => a + (v - mean) ** 2, 0) / (replicates - 1));
   const { detail, ...rest } = point;

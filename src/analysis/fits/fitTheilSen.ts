@@ -35,6 +35,19 @@ function kendallVariance(t: Float64Array): number {
   return (n * (n - 1) * (2 * n + 5) - ties) / 18;
 }
 
+/** Residual sum of squares and r² of the line v = a + b·t. */
+function lineQuality(t: Float64Array, v: Float64Array, a: number, b: number): { rss: number; r2: number } {
+  const n = t.length;
+  const mean = v.reduce((sum, w) => sum + w, 0) / n;
+  let rss = 0;
+  let svv = 0;
+  for (let i = 0; i < n; i++) {
+    rss += (v[i] - a - b * t[i]) ** 2;
+    svv += (v[i] - mean) ** 2;
+  }
+  return { rss, r2: svv > 0 ? 1 - rss / svv : 1 };
+}
+
 function pairwiseSlopes(t: Float64Array, v: Float64Array): Float64Array {
   const n = t.length;
   const slopes = new Float64Array((n * (n - 1)) / 2);
@@ -69,14 +82,7 @@ export function fitTheilSen(x: unknown, y: unknown): ScalingFit {
   const intercept = interceptFor(t, v, slope);
   const bounds = ci95.map((b) => (Number.isFinite(b) ? Math.exp(interceptFor(t, v, b)) : Number.NaN));
   const prefactor = Math.exp(intercept);
-  let rss = 0;
-  let vMean = 0;
-  for (let i = 0; i < t.length; i++) vMean += v[i] / t.length;
-  let svv = 0;
-  for (let i = 0; i < t.length; i++) {
-    rss += (v[i] - intercept - slope * t[i]) ** 2;
-    svv += (v[i] - vMean) ** 2;
-  }
+  const { rss, r2 } = lineQuality(t, v, intercept, slope);
   const open = !Number.isFinite(ci95[0]) || !Number.isFinite(ci95[1]);
   return {
     model: 'theil-sen',
@@ -88,7 +94,7 @@ export function fitTheilSen(x: unknown, y: unknown): ScalingFit {
       : [Math.min(bounds[0], bounds[1]), Math.max(bounds[0], bounds[1])],
     offset: 0,
     n: t.length,
-    r2: svv > 0 ? 1 - rss / svv : 1,
+    r2,
     residualSd: Math.sqrt(rss / (t.length - 2)),
     interval: 'sen-kendall',
     status: open ? 'interval-open' : 'success',
