@@ -61,17 +61,17 @@ describe('hostile (x, y) data', () => {
 
   it.each(fits)(
     'should make %s throw a named error for non-finite values or mismatched lengths',
-    (_n, fit) => {
+    (_n, fitter) => {
       fc.assert(
         fc.property(goodArray, special, fc.nat(), fc.boolean(), (good, bad, at, inX) => {
           const corrupted = [...good];
           corrupted[at % good.length] = bad;
-          expect(() => (inX ? fit(corrupted, good) : fit(good, corrupted))).toThrow(SaddlecheckError);
+          expect(() => (inX ? fitter(corrupted, good) : fitter(good, corrupted))).toThrow(SaddlecheckError);
         }),
         { seed: 43, numRuns: 60 },
       );
-      expect(() => fit([], [])).toThrow(SaddlecheckError);
-      expect(() => fit([1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5])).toThrow(SaddlecheckError);
+      expect(() => fitter([], [])).toThrow(SaddlecheckError);
+      expect(() => fitter([1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5])).toThrow(SaddlecheckError);
     },
   );
 });
