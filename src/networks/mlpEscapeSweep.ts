@@ -9,6 +9,8 @@
  * (C = (ρ^{2−r} − 1)/((r−2)Γ), ln(1/ρ)/Γ at r = 2). Off the manifold the late, ε-independent part of the escape
  * cancels the same way. So the exponent r − 2 is read from a power-law fit of Δτ_k against ε_k.
  */
+import { fitPowerLaw } from '../analysis/fits/fitPowerLaw.js';
+import type { ScalingFit } from '../analysis/fits/scalingFit.js';
 import { InvalidArgumentError } from '../errors.js';
 import { finiteVector } from '../validate.js';
 import { escapeSetup, type NetworkEscapeOptions } from './mlpEscapeSetup.js';
@@ -80,4 +82,44 @@ export function escapeSweep(
     rhsEvaluations: results.reduce((sum, r) => sum + r.rhsEvaluations, 0),
     ...(missed ? { failure: `at eps = ${eps[results.indexOf(missed)]}: ${missed.message}` } : {}),
   };
+}
+
+/** The escape-time exponent p in Δτ ∝ ε^{−p} (p = r − 2 by the scalar law), with its 95% interval. */
+export interface IncrementExponent {
+  readonly value: number;
+  readonly ci95: readonly [number, number];
+  readonly fit: ScalingFit;
+}
+
+/** Power-law fit of the increments against ε_k (Student-t interval), as the exponent p of ε^{−p}. */
+export function incrementExponent(sweep: EscapeSweep): IncrementExponent {
+  const fit = fitPowerLaw(sweep.eps.slice(0, sweep.increments.length), sweep.increments);
+  return { value: -fit.exponent, ci95: [-fit.ci95[1], -fit.ci95[0]], fit };
+}
+
+/**
+ * The spread max_i p_i − min_i p_i of several exponents, with a conservative interval from theirs:
+ * [max(0, max lo − min hi), max hi − min lo] contains every spread the individual intervals allow.
+ */
+export function exponentSpread(exponents: readonly IncrementExponent[]): {
+  value: number;
+  ci95: [number, number];
+} {
+  const values = exponents.map((e) => e.value);
+  const lows = exponents.map((e) => e.ci95[0]);
+  const highs = exponents.map((e) => e.ci95[1]);
+  return {
+    value: Math.max(...values) - Math.min(...values),
+    ci95: [Math.max(0, Math.max(...lows) - Math.min(...highs)), Math.max(...highs) - Math.min(...lows)],
+  };
+}
+
+/** Sweeps one experiment and fits its increments; a run that did not escape is reported as a failure. */
+export function measureIncrementExponent(
+  base: Omit<NetworkEscapeOptions, 'eps'>,
+  epsGrid: readonly number[],
+  onProgress?: (fraction: number) => void,
+): { sweep: EscapeSweep; exponent: IncrementExponent | null } {
+  const sweep = escapeSweep(base, epsGrid, { rtol: 1e-8, maxSteps: 100000, tMax: 1e15 }, onProgress);
+  return { sweep, exponent: sweep.failure ? null : incrementExponent(sweep) };
 }
