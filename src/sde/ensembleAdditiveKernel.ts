@@ -73,7 +73,9 @@ export abstract class AdditiveKernel implements PathKernel {
         return;
       }
       if (k === saveIndices[nextSave]) recorder.save(path, nextSave++, x);
-      t = k === steps ? t1 : t0 + k * dt;
+      // Only the next step reads t, so t1 itself is never needed inside the loop; a plain product also keeps t
+      // an unboxed double.
+      t = t0 + k * dt;
     }
     recorder.finish(path, x, t1);
   }
