@@ -12,8 +12,9 @@
  */
 import { InvalidArgumentError } from '../errors.js';
 import { oneOf, positiveNumber, seedValue } from '../validate.js';
+import type { Activation } from './activations.js';
 import { bottleneckLayers, type Mlp, mlp } from './mlp.js';
-import { type RegressionData, teacherData } from './mlpData.js';
+import { type MlpTeacher, type RegressionData, teacherData } from './mlpData.js';
 import { heNormalInit, leadingMode, manifoldInit } from './mlpInit.js';
 import { createTeacher } from './teacher.js';
 
@@ -21,8 +22,8 @@ export type EscapeInit = 'manifold' | 'he';
 export const ESCAPE_INITS: readonly EscapeInit[] = ['manifold', 'he'];
 
 export interface NetworkEscapeOptions {
-  /** Built-in name or mathjs expression in z. */
-  readonly activation: string;
+  /** An Activation, a built-in name or a mathjs expression in z. */
+  readonly activation: Activation | string;
   readonly depth: number;
   /** Number r of bottleneck layers. */
   readonly bottleneck: number;
@@ -39,8 +40,10 @@ export interface NetworkEscapeOptions {
   /** Input and output dimensions; default 4 and 1. */
   readonly dIn?: number;
   readonly dOut?: number;
-  /** Teacher singular values; default [1]. */
+  /** Singular values of the default linear teacher W* (Haar singular vectors from the seed); default [1]. */
   readonly singularValues?: readonly number[];
+  /** Another teacher: a linear Teacher, a teacher network or a function of x (its dIn, dOut win). */
+  readonly teacher?: MlpTeacher;
   /** Size of the Gaussian sample; default 256. */
   readonly sampleSize?: number;
   /** Frobenius norm of the non-bottleneck layers on the manifold; default 1. */
@@ -76,21 +79,18 @@ export function escapeSetup(options: NetworkEscapeOptions): EscapeSetup {
   const init = oneOf('init', options.init ?? 'manifold', ESCAPE_INITS);
   const eps = positiveNumber('eps', options.eps);
   const seed = seedValue('seed', options.seed);
-  const dIn = options.dIn ?? 4;
+  const dIn = teacherInput(options.teacher) ?? options.dIn ?? 4;
   const network = mlp({
     dIn,
-    dOut: options.dOut ?? 1,
+    dOut: teacherOutput(options.teacher) ?? options.dOut ?? 1,
     depth: options.depth,
     width: options.width ?? 16,
     activation: options.activation,
   });
   const layers = bottleneckLayers(network.shape.depth, options.bottleneck, options.bottleneckLayers);
-  const teacher = createTeacher({
-    dIn,
-    dOut: network.shape.dOut,
-    singularValues: options.singularValues ?? [1],
-    seed,
-  });
+  const teacher =
+    options.teacher ??
+    createTeacher({ dIn, dOut: network.shape.dOut, singularValues: options.singularValues ?? [1], seed });
   const data = teacherData(teacher, dIn, options.sampleSize ?? 256, seed);
   const criterion = escapeCriterion(init, options);
   const base = { network, data, init, eps, bottleneck: layers.length, layers, criterion };
@@ -129,4 +129,14 @@ function escapeCriterion(init: EscapeInit, options: NetworkEscapeOptions): Escap
     throw new InvalidArgumentError('threshold', threshold, `a magnitude greater than eps = ${options.eps}`);
   }
   return { kind: 'magnitude', threshold };
+}
+
+function teacherInput(teacher: MlpTeacher | undefined): number | undefined {
+  if (teacher === undefined || 'fn' in teacher) return undefined;
+  return 'network' in teacher ? teacher.network.shape.dIn : teacher.dIn;
+}
+
+function teacherOutput(teacher: MlpTeacher | undefined): number | undefined {
+  if (teacher === undefined) return undefined;
+  return 'network' in teacher ? teacher.network.shape.dOut : teacher.dOut;
 }

@@ -11,6 +11,7 @@
  * cancels (φ_σ(z) = zσ' − σ cancels to O(z^q)), so `scale` reports Σ|W_l ⊙ ∇_{W_l}| + Σ|W_{l+1} ⊙ ∇_{W_{l+1}}|
  * (times 2), the magnitude against which a relative discrepancy is meaningful.
  */
+import { integerInRange } from '../validate.js';
 import { layerViews } from './deepLinearShape.js';
 import type { MlpObjective } from './mlpObjective.js';
 
@@ -74,6 +75,7 @@ export function neuronImbalanceRates(
   theta: Float64Array,
   layer: number,
 ): NeuronImbalanceRates {
+  integerInRange('layer', layer, 1, objective.network.shape.depth - 1);
   const { layers, grads } = weightedSums(objective, theta);
   const inW = layers[layer - 1];
   const outW = layers[layer];

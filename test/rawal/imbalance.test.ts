@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DimensionMismatchError, InvalidArgumentError } from '../../src/errors.js';
 import { BUILTIN_ACTIVATIONS } from '../../src/networks/activationsBuiltin.js';
 import { layerViews } from '../../src/networks/deepLinearShape.js';
 import { mlp } from '../../src/networks/mlp.js';
@@ -121,6 +122,23 @@ describe('the imbalance identity', () => {
       );
     });
   }
+
+  it('should refuse a layer outside 1..L−1 and a parameter vector of the wrong length', () => {
+    const { objective, theta } = build({
+      activation: 'tanh',
+      depth: 3,
+      width: 4,
+      dIn: 2,
+      dOut: 1,
+      scale: 1,
+      sampleSize: 8,
+      seed: 1,
+    });
+    for (const layer of [0, 3, 1.5, Number.NaN]) {
+      expect(() => neuronImbalanceRates(objective, theta, layer)).toThrow(InvalidArgumentError);
+    }
+    expect(() => imbalanceRates(objective, theta.subarray(1))).toThrow(DimensionMismatchError);
+  });
 
   it('should list every smooth built-in among the activations it checks', () => {
     const smooth = Object.values(BUILTIN_ACTIVATIONS)

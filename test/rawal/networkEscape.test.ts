@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
+import { mlp } from '../../src/networks/mlp.js';
 import { escapeSetup } from '../../src/networks/mlpEscapeSetup.js';
+import { escapeSweep, geometricGrid } from '../../src/networks/mlpEscapeSweep.js';
 import { networkEscapeTime, runEscape } from '../../src/networks/mlpEscapeTime.js';
+import { heNormalInit } from '../../src/networks/mlpInit.js';
 
 const EPS = Number.EPSILON;
 const small = { width: 6, sampleSize: 64, seed: 3 } as const;
@@ -77,6 +80,30 @@ describe('networkEscapeTime', () => {
       ...small,
     });
     expect(late.rate).toBeNull();
+  });
+
+  it('should learn from a teacher network and take its input and output dimensions', () => {
+    const network = mlp({ dIn: 3, dOut: 2, depth: 2, width: 5, activation: 'tanh' });
+    const teacher = { network, theta: heNormalInit(network, { bottleneck: 1, eps: 1, seed: 8 }) };
+    const setup = escapeSetup({ activation: 'tanh', depth: 3, bottleneck: 2, eps: 0.01, teacher, ...small });
+    expect([setup.network.shape.dIn, setup.network.shape.dOut]).toEqual([3, 2]);
+    const result = runEscape(setup, { rtol: 1e-7, maxSteps: 100000, tMax: 1e6 });
+    expect(result.escapeTime).not.toBeNull();
+  });
+
+  it('should refuse ε grids that are not decreasing positive values', () => {
+    const base = { activation: 'tanh', depth: 3, bottleneck: 2, ...small };
+    const run = { rtol: 1e-6, maxSteps: 10, tMax: 1 };
+    for (const grid of [
+      [0.01, 0.005],
+      [0.01, 0.02, 0.005],
+      [0.01, 0, -1],
+      [0.01, Number.NaN, 0.001],
+    ]) {
+      expect(() => escapeSweep(base, grid, run)).toThrow(InvalidArgumentError);
+    }
+    expect(() => geometricGrid(0.01, 1.5, 5)).toThrow(InvalidArgumentError);
+    expect(() => geometricGrid(0.01, 0.5, 2)).toThrow(InvalidArgumentError);
   });
 
   it('should refuse hostile options with InvalidArgumentError', () => {
