@@ -104,14 +104,23 @@ function chainRule(stand: Expr, index: number, scope: Scope): Expr {
     .reduce((sum, term) => bin('+', sum, term));
 }
 
+/**
+ * A symbol named '#' + the node's text (no declared name can contain '#') that stands for `expr` while
+ * mathjs differentiates: opaque calls, and coefficients whose rounding bound must survive the round trip.
+ */
+function standIn(expr: Expr, opaque: Map<string, Expr>): MathNode {
+  const name = `#${exprToText(expr)}${expr.kind === 'number' ? `#${expr.bound}` : ''}`;
+  opaque.set(name, expr);
+  return new math.SymbolNode(name);
+}
+
 const OPERATOR_NAMES = { '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide', '^': 'pow' } as const;
 
-/** The mathjs tree of an Expr; a call to an opaque function becomes a symbol named '#' + its text (no declared name
- * can contain '#'), recorded in `opaque`; equal calls share one symbol. */
+/** The mathjs tree of an Expr; opaque calls and bounded coefficients become stand-in symbols. */
 function toMathNode(expr: Expr, opaque: Map<string, Expr>): MathNode {
   switch (expr.kind) {
     case 'number':
-      return new math.ConstantNode(expr.value);
+      return expr.bound === undefined ? new math.ConstantNode(expr.value) : standIn(expr, opaque);
     case 'variable':
     case 'parameter':
     case 'constant':
@@ -130,9 +139,7 @@ function toMathNode(expr: Expr, opaque: Map<string, Expr>): MathNode {
           expr.args.map((arg) => toMathNode(arg, opaque)),
         );
       }
-      const name = `#${exprToText(expr)}`;
-      opaque.set(name, expr);
-      return new math.SymbolNode(name);
+      return standIn(expr, opaque);
     }
   }
 }

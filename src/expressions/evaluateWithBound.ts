@@ -8,7 +8,7 @@
  *                  (library functions are within one ulp, 2u|r|; the 4 leaves room for sec = 1/cos etc.)
  * Leaves: variables are exact (they are the point asked for); integers are exact; any other constant
  * carries 4u|c| (its decimal was rounded when parsed, and a coefficient may be the rounded product of a
- * few such). The bound is first order in u and not rigorous, but it is what decides whether a computed
+ * few such), unless the node carries the bound of its folding (see `coefficient.ts`). The bound is first order in u and not rigorous, but it is what decides whether a computed
  * value is distinguishable from zero.
  */
 import { type Expr, notWhitelisted } from './expr.js';
@@ -76,6 +76,7 @@ function arithmetic(op: '+' | '-' | '*' | '/', a: Bounded, b: Bounded): Bounded 
 export function evaluateWithBound(expr: Expr, values: ArrayLike<number>): Bounded {
   switch (expr.kind) {
     case 'number':
+      return expr.bound === undefined ? leaf(expr.value) : { value: expr.value, bound: expr.bound };
     case 'parameter':
       return leaf(expr.value);
     case 'constant': {

@@ -10,7 +10,8 @@ import type { FunctionName } from './functions.js';
 export type BinaryOperator = '+' | '-' | '*' | '/' | '^';
 
 export type Expr =
-  | { readonly kind: 'number'; readonly value: number }
+  /** `bound`, when present, bounds the rounding the value already carries (a folded coefficient). */
+  | { readonly kind: 'number'; readonly value: number; readonly bound?: number }
   | { readonly kind: 'variable'; readonly name: string; readonly index: number }
   | { readonly kind: 'parameter'; readonly name: string; readonly value: number }
   | { readonly kind: 'constant'; readonly name: 'pi' | 'e' }

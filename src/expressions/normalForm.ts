@@ -7,8 +7,21 @@
  *
  * Only identities valid wherever both sides are defined are used (a^j * a^k = a^(j+k) for integers, x - x = 0,
  * x / x = 1 where x != 0); a non-integer power is never merged, so sqrt(x)^2 stays sqrt(x)^2, not x.
+ * Coefficients carry a rounding bound (`coefficient.ts`); one that cancels to within it is dropped, and the
+ * bound travels on the number node to `evaluateWithBound`.
  * mathjs's own `simplify` does more but costs seconds on a sixth derivative; this runs in milliseconds.
  */
+import {
+  addCoefficients,
+  boundedCoefficient,
+  type Coefficient,
+  coefficient,
+  coefficientBound,
+  isRoundOff,
+  multiplyCoefficients,
+  negateCoefficient,
+  powerCoefficient,
+} from './coefficient.js';
 import { bin, call, type Expr, exprToText, neg, num } from './expr.js';
 
 interface Factor {
@@ -17,7 +30,7 @@ interface Factor {
   readonly power: number;
 }
 interface Term {
-  readonly coef: number;
+  readonly coef: Coefficient;
   readonly factors: readonly Factor[];
 }
 type Poly = Map<string, Term>;
@@ -26,6 +39,7 @@ type Poly = Map<string, Term>;
 export const MAX_TERMS = 5000;
 /** Largest integer power expanded as repeated product of a single term. */
 const MAX_INTEGER_POWER = 64;
+const MIN_NORMAL = 2 ** -1022;
 
 export class NormalFormLimitError extends Error {
   override readonly name = 'NormalFormLimitError';
@@ -34,25 +48,31 @@ export class NormalFormLimitError extends Error {
 const monomialKey = (factors: readonly Factor[]): string =>
   factors.map((f) => `${f.key}^${f.power}`).join('*');
 
-function single(coef: number, factors: readonly Factor[]): Poly {
-  return coef === 0 ? new Map() : new Map([[monomialKey(factors), { coef, factors }]]);
+function single(coef: Coefficient, factors: readonly Factor[]): Poly {
+  return coef.value === 0 ? new Map() : new Map([[monomialKey(factors), { coef, factors }]]);
 }
 
+const ONE = coefficient(1);
+
 function atomPoly(atom: Expr, power = 1): Poly {
-  return single(1, [{ key: exprToText(atom), atom, power }]);
+  return single(ONE, [{ key: exprToText(atom), atom, power }]);
 }
 
 function accumulate(target: Poly, term: Term): void {
   const key = monomialKey(term.factors);
-  const coef = (target.get(key)?.coef ?? 0) + term.coef;
-  if (coef === 0) target.delete(key);
+  const before = target.get(key);
+  const coef = before === undefined ? term.coef : addCoefficients(before.coef, term.coef);
+  if (!Number.isFinite(coef.value)) throw new NormalFormLimitError('a coefficient overflows');
+  if (isRoundOff(coef)) target.delete(key);
   else target.set(key, { coef, factors: term.factors });
   if (target.size > MAX_TERMS) throw new NormalFormLimitError(`more than ${MAX_TERMS} terms`);
 }
 
 function add(p: Poly, q: Poly, sign: 1 | -1): Poly {
   const out: Poly = new Map(p);
-  for (const term of q.values()) accumulate(out, { coef: sign * term.coef, factors: term.factors });
+  for (const term of q.values()) {
+    accumulate(out, { coef: sign === 1 ? term.coef : negateCoefficient(term.coef), factors: term.factors });
+  }
   return out;
 }
 
@@ -73,11 +93,27 @@ function multiplyFactors(a: readonly Factor[], b: readonly Factor[]): Factor[] {
   return out;
 }
 
+/** Whether a folded coefficient kept its meaning: finite, and not flushed to zero or to a subnormal. */
+const foldable = (c: number): boolean => Number.isFinite(c) && Math.abs(c) >= MIN_NORMAL;
+
+/** A coefficient kept as a factor (when folding it would overflow or underflow). */
+function numberFactor(c: Coefficient, power: number): Factor {
+  const atom: Expr = { kind: 'number', value: c.value, bound: coefficientBound(c) };
+  return { key: exprToText(atom), atom, power };
+}
+
+/** The term a * b; when a.coef * b.coef would overflow or underflow, b's coefficient stays a factor. */
+function termProduct(a: Term, b: Term): Term {
+  const coef = multiplyCoefficients(a.coef, b.coef);
+  if (foldable(coef.value)) return { coef, factors: multiplyFactors(a.factors, b.factors) };
+  const kept = [numberFactor(b.coef, 1)];
+  return { coef: a.coef, factors: multiplyFactors(multiplyFactors(a.factors, b.factors), kept) };
+}
+
 function multiply(p: Poly, q: Poly): Poly {
   const out: Poly = new Map();
   for (const s of p.values()) {
-    for (const t of q.values())
-      accumulate(out, { coef: s.coef * t.coef, factors: multiplyFactors(s.factors, t.factors) });
+    for (const t of q.values()) accumulate(out, termProduct(s, t));
   }
   return out;
 }
@@ -90,18 +126,20 @@ function onlyTerm(p: Poly): Term | undefined {
 function constantValue(p: Poly): number | undefined {
   if (p.size === 0) return 0;
   const term = onlyTerm(p);
-  return term !== undefined && term.factors.length === 0 ? term.coef : undefined;
+  return term !== undefined && term.factors.length === 0 ? term.coef.value : undefined;
+}
+
+function raise(factors: readonly Factor[], n: number): Factor[] {
+  return factors.map((f) => ({ key: f.key, atom: f.atom, power: f.power * n }));
 }
 
 function integerPower(base: Poly, n: number): Poly {
-  if (n === 0) return single(1, []);
+  if (n === 0) return single(ONE, []);
   const term = onlyTerm(base);
-  if (term !== undefined) {
-    return single(
-      term.coef ** n,
-      term.factors.map((f) => ({ key: f.key, atom: f.atom, power: f.power * n })),
-    );
+  if (term !== undefined && !foldable(term.coef.value ** n)) {
+    return single(ONE, multiplyFactors([numberFactor(term.coef, n)], raise(term.factors, n)));
   }
+  if (term !== undefined) return single(powerCoefficient(term.coef, n), raise(term.factors, n));
   if (base.size === 0) return n > 0 ? new Map() : atomPoly(bin('^', num(0), num(n)));
   return atomPoly(render(base), n);
 }
@@ -123,7 +161,10 @@ function power(expr: Expr & { kind: 'binary' }): Poly {
 export function normalize(expr: Expr): Poly {
   switch (expr.kind) {
     case 'number':
-      return single(expr.value, []);
+      return single(
+        expr.bound === undefined ? coefficient(expr.value) : boundedCoefficient(expr.value, expr.bound),
+        [],
+      );
     case 'variable':
     case 'parameter':
     case 'constant':
@@ -155,12 +196,18 @@ function product(parts: Expr[]): Expr | undefined {
   return parts.length === 0 ? undefined : parts.reduce((acc, part) => bin('*', acc, part));
 }
 
-/** |coef| * numerator / denominator, without the sign. */
+/** |coef| * numerator / denominator, without the sign; the coefficient node carries its rounding bound. */
 function termMagnitude(term: Term): Expr {
-  const magnitude = Math.abs(term.coef);
+  const bound = coefficientBound(term.coef);
+  const magnitude: Expr = {
+    kind: 'number',
+    value: Math.abs(term.coef.value),
+    ...(bound > 0 ? { bound } : {}),
+  };
   const upper = product(term.factors.filter((f) => f.power > 0).map((f) => factorExpr(f, f.power)));
   const lower = product(term.factors.filter((f) => f.power < 0).map((f) => factorExpr(f, -f.power)));
-  let out = upper === undefined ? num(magnitude) : magnitude === 1 ? upper : bin('*', num(magnitude), upper);
+  const unit = magnitude.value === 1 && bound === 0;
+  let out = upper === undefined ? magnitude : unit ? upper : bin('*', magnitude, upper);
   if (lower !== undefined) out = bin('/', out, lower);
   return out;
 }
@@ -168,7 +215,7 @@ function termMagnitude(term: Term): Expr {
 /** Joins signed terms as a balanced tree, so a sum of n terms nests log2(n) deep. */
 function balancedSum(terms: readonly Term[], from: number, to: number): Expr {
   if (to - from === 1)
-    return terms[from].coef < 0 ? neg(termMagnitude(terms[from])) : termMagnitude(terms[from]);
+    return terms[from].coef.value < 0 ? neg(termMagnitude(terms[from])) : termMagnitude(terms[from]);
   const middle = (from + to) >>> 1;
   const left = balancedSum(terms, from, middle);
   const right = balancedSum(terms, middle, to);

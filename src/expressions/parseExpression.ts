@@ -155,7 +155,7 @@ function checkScope(scope: ExpressionScope): { variables: string[]; parameters: 
   }
   const seen = new Set<string>();
   const variables = list.map((name, i) => checkName(`variables[${i}]`, name, seen));
-  const given: unknown = scope.parameters ?? {};
+  const given: unknown = scope.parameters === undefined ? {} : scope.parameters;
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
     throw new InvalidArgumentError('parameters', given, 'an object mapping names to finite numbers');
   }

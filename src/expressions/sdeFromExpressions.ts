@@ -39,7 +39,10 @@ export interface ExpressionSdeProblem extends SdeProblem {
 }
 
 export function sdeFromExpressions(options: SdeExpressionOptions): ExpressionSdeProblem {
-  const variable = options.variable ?? 'x';
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidArgumentError('options', options, 'an object {drift, diffusion, x0, t1, seed, ...}');
+  }
+  const variable = options.variable === undefined ? 'x' : options.variable;
   if (variable === 't') {
     throw new InvalidArgumentError(
       'variable',
@@ -48,17 +51,21 @@ export function sdeFromExpressions(options: SdeExpressionOptions): ExpressionSde
       "'t' is the time; name the state 'x'.",
     );
   }
-  const interpretation = oneOf('interpretation', options.interpretation ?? 'ito', [
-    'ito',
-    'stratonovich',
-  ] as const);
+  const interpretation = oneOf(
+    'interpretation',
+    options.interpretation === undefined ? 'ito' : options.interpretation,
+    ['ito', 'stratonovich'] as const,
+  );
   const x0 = finiteNumber('x0', options.x0);
-  const t0 = finiteNumber('t0', options.t0 ?? 0);
+  const t0 = finiteNumber('t0', options.t0 === undefined ? 0 : options.t0);
   const t1 = finiteNumber('t1', options.t1);
   if (!(t1 > t0))
     throw new InvalidArgumentError('t1', t1, `a number > t0 = ${t0}`, 'Integrate forward in time.');
   const seed = seedValue('seed', options.seed);
-  const scope = { variables: [variable, 't'], parameters: options.parameters ?? {} };
+  const scope = {
+    variables: [variable, 't'],
+    parameters: options.parameters === undefined ? {} : options.parameters,
+  };
   const drift = parseExpression(options.drift, scope);
   const diffusion = parseExpression(options.diffusion, scope);
   const diffusionSlope = differentiate(diffusion, variable);

@@ -56,7 +56,7 @@ export function taylorCoefficients(
     if (tree.kind === 'number' && tree.value === 0) continue;
     const { value, bound } = evaluateWithBound(tree, values);
     errorBounds[k] = bound / factorial;
-    coefficients[k] = Math.abs(value) <= bound ? 0 : value / factorial;
+    coefficients[k] = Number.isFinite(bound) && Math.abs(value) <= bound ? 0 : value / factorial;
   }
   return {
     variable,

@@ -8,7 +8,7 @@
  */
 import type { MathNode } from 'mathjs';
 import { ExpressionError } from './ExpressionError.js';
-import { bin, call, type Expr, neg } from './expr.js';
+import { type BinaryOperator, bin, call, type Expr, neg } from './expr.js';
 import { CONSTANTS, FUNCTION_NAMES, functionSpec, isFunctionName } from './functions.js';
 
 export interface Scope {
@@ -133,27 +133,28 @@ function symbol(name: string, scope: Scope): Expr {
   });
 }
 
+/** The allowed operators by mathjs name: the binary ones (n-ary for add and multiply), unary minus and plus. */
+const BINARY: Readonly<Record<string, BinaryOperator>> = {
+  add: '+',
+  subtract: '-',
+  multiply: '*',
+  divide: '/',
+  pow: '^',
+};
+
 function operator(fields: NodeFields, scope: Scope, depth: number): Expr {
-  const args = (fields.args ?? []).map((arg) => toExpr(arg, scope, depth));
-  switch (fields.fn) {
-    case 'add':
-    case 'multiply':
-      if (args.length >= 2) return args.reduce((sum, arg) => bin(fields.fn === 'add' ? '+' : '*', sum, arg));
-      break;
-    case 'subtract':
-    case 'divide':
-    case 'pow':
-      if (args.length === 2)
-        return bin(fields.fn === 'subtract' ? '-' : fields.fn === 'divide' ? '/' : '^', args[0], args[1]);
-      break;
-    case 'unaryMinus':
-      if (args.length === 1) return neg(args[0]);
-      break;
-    case 'unaryPlus':
-      if (args.length === 1) return args[0];
-      break;
+  const fn = String(fields.fn);
+  const count = fields.args?.length ?? 0;
+  const op = Object.hasOwn(BINARY, fn) ? BINARY[fn] : undefined;
+  const nary = fn === 'add' || fn === 'multiply';
+  const unary = fn === 'unaryMinus' || fn === 'unaryPlus';
+  if (!(op !== undefined && (count === 2 || (nary && count > 2))) && !(unary && count === 1)) {
+    throw refuse(scope, 'operator not allowed:', OPERATORS_ALLOWED, fields.op ?? fn);
   }
-  throw refuse(scope, 'operator not allowed:', OPERATORS_ALLOWED, fields.op ?? String(fields.fn));
+  const args = (fields.args ?? []).map((arg) => toExpr(arg, scope, depth));
+  if (fn === 'unaryMinus') return neg(args[0]);
+  if (fn === 'unaryPlus') return args[0];
+  return args.reduce((left, right) => bin(op as BinaryOperator, left, right));
 }
 
 function functionCall(fields: NodeFields, scope: Scope, depth: number): Expr {
