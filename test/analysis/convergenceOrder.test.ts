@@ -22,9 +22,9 @@ describe('estimateOrder', () => {
       const stream = randomStream(2, r);
       // Weak error dt^1 plus independent per-path noise of size 0.3·dt^0.5: the mean is dt, the noise shrinks.
       const differences = dts.map((dt) =>
-        Float64Array.from({ length: 400 }, () => dt + 0.3 * Math.sqrt(dt) * stream.nextNormal()),
+        Float64Array.from({ length: 200 }, () => dt + 0.3 * Math.sqrt(dt) * stream.nextNormal()),
       );
-      const weak = estimateOrder(dts, differences, { kind: 'weak', resamples: 400, seed: r + 1 });
+      const weak = estimateOrder(dts, differences, { kind: 'weak', resamples: 200, seed: r + 1 });
       if (weak.ci95[0] <= 1 && 1 <= weak.ci95[1]) covered++;
     }
     // Binomial(100, 0.95) lies in [88, 100] with probability > 0.99; percentile bootstraps run slightly liberal.

@@ -55,7 +55,8 @@ export function errorSweep(target: SweepTarget, method: SdeMethod, options: Erro
     const reference = referenceState(target, method, options, path);
     for (const [k, l] of levels.entries()) {
       const x = endState(problem, method, path, l);
-      differences[k][p] = options.kind === 'strong' ? distance(x, reference) : sum(x) - sum(reference);
+      differences[k][p] =
+        options.kind === 'strong' ? distance(x, reference) : sumSquares(x) - sumSquares(reference);
     }
   }
   const dts = levels.map((l) => (problem.t1 - problem.t0) / 2 ** l);
@@ -90,8 +91,8 @@ function distance(a: Float64Array, b: Float64Array): number {
   return Math.sqrt(total);
 }
 
-function sum(a: Float64Array): number {
+function sumSquares(a: Float64Array): number {
   let total = 0;
-  for (let i = 0; i < a.length; i++) total += a[i];
+  for (let i = 0; i < a.length; i++) total += a[i] * a[i];
   return total;
 }

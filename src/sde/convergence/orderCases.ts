@@ -25,8 +25,15 @@ const MULTIPLICATIVE: Readonly<Record<Exclude<NoiseKind, 'additive'>, readonly M
   general: [linearGeneralNoise],
 };
 
-/** Levels 5 to 10 (dt = 2^-5 .. 2^-10): past the coarsest steps, where the next error term still bends the line. */
-export const DEFAULT_LEVELS: readonly number[] = [5, 6, 7, 8, 9, 10];
+/** Strong: levels 5 to 10 (dt = 2^-5 .. 2^-10), past the coarsest steps where the next error term bends the line. */
+export const STRONG_LEVELS: readonly number[] = [5, 6, 7, 8, 9, 10];
+
+/**
+ * Weak: levels 2 to 6 (dt = 2^-2 .. 2^-6). The weak difference f(X_dt) − f(X) has a standard deviation of order
+ * dt^(strong order) per path, against a mean of order dt^(weak order); coarse steps keep the mean (the bias being
+ * measured) large against the Monte Carlo noise, so a few thousand paths resolve it.
+ */
+export const WEAK_LEVELS: readonly number[] = [3, 4, 5, 6, 7];
 
 /**
  * Additive noise with a nonlinear drift, dX = (sin 2X − X + cos 3t) dt + (2 + sin t) dW, x0 = 0.5: on a linear
@@ -64,23 +71,23 @@ export interface ConvergenceCase {
 
 type Target = Pick<ConvergenceCase, 'name' | 'target' | 'levels' | 'referenceLevel'>;
 
-function targetsFor(method: SdeMethod, noise: NoiseKind): Target[] {
+function targetsFor(method: SdeMethod, noise: NoiseKind, kind: ErrorKind): Target[] {
   const { interpretation } = method;
+  const levels = kind === 'strong' ? STRONG_LEVELS : WEAK_LEVELS;
   if (noise === 'additive' && (method.strongOrderByNoise?.additive ?? method.strongOrder) > 1) {
+    // The reference solve's error must be far below the finest swept level's: 2^-4 finer in strong order 1.5
+    // (x 1/64), 2^-4 finer in weak order 2 (x 1/256).
+    const swept = kind === 'strong' ? [4, 5, 6, 7, 8, 9] : levels;
+    const referenceLevel = kind === 'strong' ? 13 : 10;
     return [
-      {
-        name: 'nonlinearAdditive',
-        target: { problem: nonlinearAdditive },
-        levels: [4, 5, 6, 7, 8, 9],
-        referenceLevel: 13,
-      },
+      { name: 'nonlinearAdditive', target: { problem: nonlinearAdditive }, levels: swept, referenceLevel },
     ];
   }
   const references =
     noise === 'additive'
       ? [integratedBrownian({ interpretation })]
       : MULTIPLICATIVE[noise].map((make) => make({ interpretation }));
-  return references.map((reference) => ({ name: reference.name, target: reference, levels: DEFAULT_LEVELS }));
+  return references.map((reference) => ({ name: reference.name, target: reference, levels }));
 }
 
 /** The cases of every registered method (or of the one named), for one kind of error. */
@@ -90,7 +97,7 @@ export function convergenceCases(kind: ErrorKind, methodName?: string): Converge
     .filter((method) => methodName === undefined || method.name === methodName)
     .flatMap((method) =>
       method.noise.flatMap((noise) =>
-        targetsFor(method, noise).map((target) => ({
+        targetsFor(method, noise, kind).map((target) => ({
           ...target,
           method,
           noise,
