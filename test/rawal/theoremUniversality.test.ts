@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rawalClassBCollapse } from '../../theorems/rawal-class-b-collapse.js';
 import { rawalClassCExponent } from '../../theorems/rawal-class-c-exponent.js';
-import { rawalDepthIndependence } from '../../theorems/rawal-depth-independence.js';
 import { assertConfirmed, verify } from '../../verify/verify.js';
 
 describe('universality of the escape law', () => {
@@ -25,9 +24,5 @@ describe('universality of the escape law', () => {
     const ratios = report.evidence?.rawTimeRatioToTanh as number[][];
     // σ′(0) = 1/2 for both: Γ is 2³ = 8 times smaller; the O(ε) class-C correction is under 0.1% here.
     for (const row of ratios) expect(Math.abs(row[row.length - 1] / 8 - 1)).toBeLessThan(1e-3);
-  });
-
-  it('should find the same exponent for every depth, width and activation at r = 2', async () => {
-    await assertConfirmed(rawalDepthIndependence, { setting: { bottleneck: 2 } });
   });
 });
