@@ -1,14 +1,14 @@
 /**
  * The built-in activations. Each closure is written to stay accurate where a network near its saddle evaluates
- * it, at tiny |z| (GELU uses Φ with full relative accuracy, erf has its own small-argument form) and in the
+ * it, at tiny |z| (GELU uses Φ with full relative accuracy, erf is Cody's rational form x·R(x²) near 0) and in the
  * tails (the logistic derivative is e^{−|z|}/(1 + e^{−|z|})², which never forms 1 − σ for large z, and 1 − 2σ(z)
  * is written −tanh(z/2), which keeps its digits at small z).
  */
 import { normalCdf, normalPdf } from '../analysis/normal.js';
 import { InvalidArgumentError } from '../errors.js';
+import { erf } from '../expressions/erf.js';
 import type { Activation, ScalarFunction } from './activations.js';
 import { pointwiseApply } from './activations.js';
-import { erf, erfDerivative } from './activationsErf.js';
 
 function define(
   name: string,
@@ -44,6 +44,8 @@ function logisticSlope(z: number): number {
   return e / ((1 + e) * (1 + e));
 }
 
+/** erf'(z) = (2/√π) e^{−z²}. */
+const erfDerivative: ScalarFunction = (z) => 1.1283791670955126 * Math.exp(-z * z);
 const gelu: ScalarFunction = (z) => z * normalCdf(z);
 const silu: ScalarFunction = (z) => z * logistic(z);
 
