@@ -1,5 +1,7 @@
 /** The saddlecheck numerical library. */
+export * from './analysis/index.js';
 export * from './errors.js';
+export * from './expressions/index.js';
 export * from './langevin/index.js';
 export * from './linalg/index.js';
 export * from './networks/index.js';

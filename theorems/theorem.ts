@@ -4,43 +4,12 @@
  * same quantity numerically, and how the two are compared. The verify layer turns that into a verdict.
  */
 import type { Arbitrary } from 'fast-check';
+import type { Comparison, Measurement } from '../src/analysis/verdict.js';
+
+export type { Comparison, Measurement } from '../src/analysis/verdict.js';
 
 export type Budget = 'quick' | 'standard' | 'full';
 export const BUDGETS: readonly Budget[] = ['quick', 'standard', 'full'];
-
-/** A numerical measurement: a point estimate with, when it is statistical, its 95% interval. */
-export interface Measurement {
-  readonly value: number;
-  /** 95% confidence interval; omitted for a deterministic computation (then the point is the interval). */
-  readonly ci95?: readonly [number, number];
-  /** 99.9% interval, used to refute; defaults to the 95% interval widened by the normal ratio 3.29/1.96. */
-  readonly ci999?: readonly [number, number];
-  /** What the budget bought (paths, samples, settings), so an inconclusive report can say how much more. */
-  readonly samples?: number;
-  /** Anything a report or plot should show (arrays of times, fitted lines, histograms ...). */
-  readonly evidence?: Readonly<Record<string, unknown>>;
-  /** Set when the measurement could not be made (a solver failed); the verdict is then failed-to-run. */
-  readonly failure?: string;
-}
-
-/**
- * How prediction and measurement are compared.
- * - 'tolerance': the measured interval must lie inside prediction ± tolerance (relative: tolerance·|prediction|);
- *   it is refuted when the interval lies wholly outside that band, inconclusive when it straddles an edge.
- * - 'containment': the 95% interval must contain the prediction and be no wider than ± halfWidth; it is refuted
- *   when even the 99.9% interval excludes the prediction (strong evidence is needed to refute).
- * - 'pValue': the measurement is a p-value of a distribution test with `samples` draws: confirmed at p >= alpha,
- *   refuted at p < alpha / 10, inconclusive between.
- */
-export type Comparison =
-  | {
-      readonly kind: 'tolerance';
-      readonly tolerance: number;
-      readonly relative: boolean;
-      readonly why: string;
-    }
-  | { readonly kind: 'containment'; readonly halfWidth: number; readonly why: string }
-  | { readonly kind: 'pValue'; readonly alpha: number; readonly why: string };
 
 export interface MeasureContext {
   readonly seed: number;

@@ -36,8 +36,7 @@ Options:
   async run(argv, io) {
     const args = parseOptions('merge', argv, { out: { type: 'string' } }, true);
     const out = requiredString('merge', args, 'out');
-    if (args.positionals.length === 0)
-      throw new UsageError('merge: give at least one results file to merge.');
+    if (args.positionals.length === 0) throw new UsageError('give at least one results file to merge.');
     const records = mergeResults(args.positionals);
     writeFileAtomic(out, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
     io.stderr(`merge: ${records.length} points from ${args.positionals.length} files into ${out}`);

@@ -16,7 +16,7 @@ function readGrid(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new UsageError(`sweep: cannot read the grid file ${JSON.stringify(path)}.`);
+    throw new UsageError(`cannot read the grid file ${JSON.stringify(path)}.`);
   }
   try {
     return JSON.parse(text);

@@ -10,6 +10,13 @@ export { autocovariance } from './autocovariance.js';
 export { binomialPmf } from './binomialPmf.js';
 export { type ChiSquareOptions, type ChiSquareResult, chiSquareTest } from './chiSquareTest.js';
 export {
+  estimateOrder,
+  leastSquaresSlope,
+  type OrderEstimate,
+  type OrderKind,
+  type OrderOptions,
+} from './convergenceOrder.js';
+export {
   type CorrelatedTestOptions,
   type CorrelatedTestResult,
   correlatedGoodnessOfFitTest,
@@ -46,3 +53,4 @@ export { normalQuantile } from './normalQuantile.js';
 export { probabilityTransform, type TransformedSample } from './probabilityTransform.js';
 export { smirnovSf } from './smirnovSf.js';
 export { studentTQuantile } from './studentTQuantile.js';
+export { type Comparison, judge, type Measurement, type Status, type Verdict } from './verdict.js';

@@ -27,7 +27,7 @@ export function parseOptions(
     return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
   } catch (error) {
     const text = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UsageError(`${command}: ${text}. See 'saddlecheck ${command} --help'.`);
+    throw new UsageError(`${text}. See 'saddlecheck ${command} --help'.`);
   }
 }
 
@@ -39,7 +39,7 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
 export function requiredString(command: string, args: ParsedArgs, name: string): string {
   const value = stringOption(args, name);
   if (value === undefined) {
-    throw new UsageError(`${command}: --${name} is required. See 'saddlecheck ${command} --help'.`);
+    throw new UsageError(`--${name} is required. See 'saddlecheck ${command} --help'.`);
   }
   return value;
 }
@@ -64,8 +64,7 @@ export function parseNumber(command: string, name: string, text: string, rule: N
     (rule.integer && !Number.isInteger(value)) ||
     (rule.min !== undefined && (rule.exclusiveMin ? value <= rule.min : value < rule.min)) ||
     (rule.max !== undefined && value > rule.max);
-  if (bad)
-    throw new UsageError(`${command}: --${name} must be ${allowed}; received ${JSON.stringify(text)}.`);
+  if (bad) throw new UsageError(`--${name} must be ${allowed}; received ${JSON.stringify(text)}.`);
   return value;
 }
 
@@ -78,7 +77,7 @@ export function numberOption(
   const text = stringOption(args, name);
   if (text === undefined) {
     if (rule.default !== undefined) return rule.default;
-    throw new UsageError(`${command}: --${name} is required. See 'saddlecheck ${command} --help'.`);
+    throw new UsageError(`--${name} is required. See 'saddlecheck ${command} --help'.`);
   }
   return parseNumber(command, name, text, rule);
 }
@@ -88,8 +87,7 @@ export function keyValueNumbers(command: string, name: string, items: string[]):
   const out: Record<string, number> = {};
   for (const item of items) {
     const eq = item.indexOf('=');
-    if (eq <= 0)
-      throw new UsageError(`${command}: --${name} takes name=value; received ${JSON.stringify(item)}.`);
+    if (eq <= 0) throw new UsageError(`--${name} takes name=value; received ${JSON.stringify(item)}.`);
     const key = item.slice(0, eq).trim();
     out[key] = parseNumber(command, `${name} ${key}`, item.slice(eq + 1));
   }

@@ -46,7 +46,7 @@ function splitCsv(text: string): string[] {
 function parseCsv(file: string, text: string): Table {
   const lines = text.split(/\r?\n/);
   const headerIndex = lines.findIndex((l) => l.trim() !== '');
-  if (headerIndex < 0) throw new UsageError(`fit: ${file} is empty; it needs a header row and data rows.`);
+  if (headerIndex < 0) throw new UsageError(`${file} is empty; it needs a header row and data rows.`);
   const header = splitCsv(lines[headerIndex]);
   const rows: Table['rows'] = [];
   for (let i = headerIndex + 1; i < lines.length; i++) {
@@ -71,10 +71,10 @@ function parseJsonLines(file: string, text: string): Table {
     try {
       record = JSON.parse(line);
     } catch {
-      throw new UsageError(`fit: ${file} line ${i + 1} is not valid JSON; each line must be one object.`);
+      throw new UsageError(`${file} line ${i + 1} is not valid JSON; each line must be one object.`);
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      throw new UsageError(`fit: ${file} line ${i + 1} is not a JSON object.`);
+      throw new UsageError(`${file} line ${i + 1} is not a JSON object.`);
     }
     const cells = new Map(
       Object.entries(record).map(([k, v]) => [k, typeof v === 'number' ? String(v) : JSON.stringify(v)]),
@@ -87,7 +87,7 @@ function parseJsonLines(file: string, text: string): Table {
 
 function column(file: string, table: Table, name: string, positive: string | undefined): Float64Array {
   if (!table.header.includes(name)) {
-    throw new UsageError(`fit: ${file} has no column "${name}"; its columns are ${table.header.join(', ')}.`);
+    throw new UsageError(`${file} has no column "${name}"; its columns are ${table.header.join(', ')}.`);
   }
   return Float64Array.from(table.rows, ({ line, cells }) => {
     const text = cells.get(name);
@@ -141,13 +141,13 @@ export const fitCommand: Command = {
     const yName = requiredString('fit', args, 'y');
     const model = (stringOption(args, 'model') ?? 'power') as ScalingModel;
     if (!SCALING_MODELS.includes(model)) {
-      throw new UsageError(`fit: --model must be one of ${SCALING_MODELS.join(', ')}; received "${model}".`);
+      throw new UsageError(`--model must be one of ${SCALING_MODELS.join(', ')}; received "${model}".`);
     }
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      throw new UsageError(`fit: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+      throw new UsageError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
     }
     const table = file.endsWith('.jsonl') ? parseJsonLines(file, text) : parseCsv(file, text);
     const logOfY = model === 'power' || model === 'theil-sen' || args.values.compare === true;

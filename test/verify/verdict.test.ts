@@ -21,6 +21,13 @@ describe('judge', () => {
     expect(straddle.budgetFactor).toBeCloseTo(1.96, 12);
   });
 
+  it('should refute a tolerance check only when the 99.9% interval clears the band', () => {
+    // 95% half-width 0.03 widens to 0.0504 at 99.9%: [1.1, 1.16] at 95% becomes [1.0796, 1.1804], which touches
+    // the band [0.9, 1.1], so the evidence is not strong enough to refute.
+    expect(judge(1, { value: 1.13, ci95: [1.1, 1.16] }, band).status).toBe('inconclusive');
+    expect(judge(1, { value: 1.2, ci95: [1.17, 1.23] }, band).status).toBe('refuted');
+  });
+
   it('should scale the band by |prediction| for a relative tolerance', () => {
     const relative: Comparison = { kind: 'tolerance', tolerance: 1e-3, relative: true, why: 'test' };
     expect(judge(-200, { value: -200.1 }, relative).status).toBe('confirmed');
