@@ -2,7 +2,8 @@
  * sdeFromExpressions: a one-dimensional SDE with scalar noise, dX = a(X, t) dt + b(X, t) dW (Ito) or
  * b(X, t) o dW (Stratonovich), from the texts of a and b. Both may use the state variable (default 'x'),
  * the time 't' and the given parameters. The problem is plain data plus compiled closures; the derivative
- * Milstein needs, (g . grad) g = b * db/dx for scalar noise in one dimension, is derived symbolically.
+ * Milstein needs, (g . grad) g = b * db/dx for scalar noise in one dimension, is derived symbolically. When
+ * db/dx simplifies to 0 the noise is declared additive, so additive-noise methods (sra1) accept the problem.
  */
 import { InvalidArgumentError } from '../errors.js';
 import type { Interpretation, SdeProblem } from '../sde/types.js';
@@ -82,7 +83,8 @@ export function sdeFromExpressions(options: SdeExpressionOptions): ExpressionSde
     diffusionDerivative: (t, x, out) => {
       out[0] = b(x[0], t) * db(x[0], t);
     },
-    noise: 'scalar',
+    // A diffusion whose x-derivative simplifies to 0 is additive noise (methods such as sra1 need to know).
+    noise: isZero(diffusionSlope) ? 'additive' : 'scalar',
     interpretation,
     x0: Float64Array.of(x0),
     t0,
@@ -90,4 +92,8 @@ export function sdeFromExpressions(options: SdeExpressionOptions): ExpressionSde
     seed,
     expressions: { drift, diffusion, diffusionSlope },
   };
+}
+
+function isZero(expression: ParsedExpression): boolean {
+  return expression.tree.kind === 'number' && expression.tree.value === 0;
 }

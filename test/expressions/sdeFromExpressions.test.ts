@@ -27,12 +27,12 @@ function fields(options: SdeExpressionOptions, t: number, x: number) {
 }
 
 describe('sdeFromExpressions', () => {
-  it('should build an Ornstein-Uhlenbeck problem as plain data with scalar noise', () => {
+  it('should build an Ornstein-Uhlenbeck problem as plain data with additive noise (its diffusion does not depend on x)', () => {
     const { drift, diffusion, ggPrime, problem } = fields(base, 0.5, 2);
     expect(drift).toBe(-3);
     expect(diffusion).toBe(0.3);
     expect(ggPrime).toBe(0);
-    expect(problem.noise).toBe('scalar');
+    expect(problem.noise).toBe('additive');
     expect(problem.interpretation).toBe('ito');
     expect(Array.from(problem.x0)).toEqual([1]);
     expect([problem.t0, problem.t1, problem.seed]).toEqual([0, 2, 7]);
@@ -53,7 +53,8 @@ describe('sdeFromExpressions', () => {
         [1.3, -2.2],
         [0.4, 5],
       ]) {
-        const { ggPrime } = fields({ ...base, diffusion }, t, x);
+        const { ggPrime, problem } = fields({ ...base, diffusion }, t, x);
+        expect(problem.noise).toBe('scalar');
         expect(Math.abs(ggPrime - exact(x, t)), `${diffusion} at x=${x}, t=${t}`).toBeLessThanOrEqual(
           8 * EPS * Math.max(1e-300, Math.abs(exact(x, t))),
         );
