@@ -16,6 +16,26 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
+/**
+ * Joins `--name value` into `--name=value` for string options whose value starts with a dash (a negative number,
+ * an expression such as -k*x), which parseArgs would otherwise refuse as ambiguous.
+ */
+function joinDashValues(argv: readonly string[], options: OptionSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    const next = argv[i + 1];
+    const spec = token.startsWith('--') ? options[token.slice(2)] : undefined;
+    if (spec?.type === 'string' && next?.startsWith('-') && !next.startsWith('--') && next !== '-h') {
+      out.push(`${token}=${next}`);
+      i++;
+    } else {
+      out.push(token);
+    }
+  }
+  return out;
+}
+
 export function parseOptions(
   command: string,
   argv: string[],
@@ -23,10 +43,15 @@ export function parseOptions(
   allowPositionals = false,
 ): ParsedArgs {
   try {
-    const parsed = parseArgs({ args: argv, options, allowPositionals, strict: true });
+    const parsed = parseArgs({
+      args: joinDashValues(argv, options),
+      options,
+      allowPositionals,
+      strict: true,
+    });
     return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
   } catch (error) {
-    const text = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const text = (error instanceof Error ? error.message.split('\n')[0] : String(error)).replace(/\.$/, '');
     throw new UsageError(`${text}. See 'saddlecheck ${command} --help'.`);
   }
 }

@@ -1,6 +1,13 @@
 /** The numerical commands of `saddlecheck`; each lives in its own file. The verify layer adds its own. */
+import { activationCommand } from './activation.js';
 import type { Command } from './command.js';
 import { fitCommand } from './fit.js';
 import { ordersCommand } from './orders.js';
+import { sdeCommand } from './sde.js';
 
-export const numericalCommands: readonly Command[] = [ordersCommand, fitCommand];
+export const numericalCommands: readonly Command[] = [
+  sdeCommand,
+  ordersCommand,
+  fitCommand,
+  activationCommand,
+];
