@@ -1,6 +1,7 @@
 /** The numerical commands of `saddlecheck`; each lives in its own file. The verify layer adds its own. */
 import { activationCommand } from './activation.js';
 import type { Command } from './command.js';
+import { escapeTimeCommand } from './escapeTime.js';
 import { fitCommand } from './fit.js';
 import { ordersCommand } from './orders.js';
 import { sdeCommand } from './sde.js';
@@ -9,5 +10,6 @@ export const numericalCommands: readonly Command[] = [
   sdeCommand,
   ordersCommand,
   fitCommand,
+  escapeTimeCommand,
   activationCommand,
 ];
