@@ -59,21 +59,20 @@ describe('hostile (x, y) data', () => {
     ['bootstrapScalingFit', (x, y) => analysis.bootstrapScalingFit(x, y, { replicates: 100 })],
   ];
 
-  it.each(fits)(
-    'should make %s throw a named error for non-finite values or mismatched lengths',
-    (_n, fitter) => {
-      fc.assert(
-        fc.property(goodArray, special, fc.nat(), fc.boolean(), (good, bad, at, inX) => {
-          const corrupted = [...good];
-          corrupted[at % good.length] = bad;
-          expect(() => (inX ? fitter(corrupted, good) : fitter(good, corrupted))).toThrow(SaddlecheckError);
-        }),
-        { seed: 43, numRuns: 60 },
-      );
-      expect(() => fitter([], [])).toThrow(SaddlecheckError);
-      expect(() => fitter([1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5])).toThrow(SaddlecheckError);
-    },
-  );
+  it.each(
+    fits,
+  )('should make %s throw a named error for non-finite values or mismatched lengths', (_n, fitter) => {
+    fc.assert(
+      fc.property(goodArray, special, fc.nat(), fc.boolean(), (good, bad, at, inX) => {
+        const corrupted = [...good];
+        corrupted[at % good.length] = bad;
+        expect(() => (inX ? fitter(corrupted, good) : fitter(good, corrupted))).toThrow(SaddlecheckError);
+      }),
+      { seed: 43, numRuns: 60 },
+    );
+    expect(() => fitter([], [])).toThrow(SaddlecheckError);
+    expect(() => fitter([1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5])).toThrow(SaddlecheckError);
+  });
 });
 
 describe('hostile options and scalars', () => {

@@ -44,30 +44,29 @@ describe('baoab on a harmonic potential U = k q^2 / 2', () => {
   };
 
   // omega dt = 0.5, 1 and 1.8: up to 90 % of the stability limit 2.
-  it.each(reference.baoabHarmonic.cases)(
-    'should sample Var q = T/k exactly and Var p = m T (1 - (omega dt)^2 / 4) at dt = $dt',
-    (c) => {
-      // 96 paths of 4000 time units: SE of Var q about 2.8e-4 (0.2 %), of Var p about 8e-4.
-      const { positions, momenta } = sample(harmonic, c.dt, 96, 5);
-      // The exact stationary covariance of the BAOAB recursion (fixture, discrete Lyapunov equation) agrees
-      // with both closed forms to rounding.
-      expect(Math.abs(c.qVariance - temperature / k)).toBeLessThan(1e-14);
-      const pVariance = mass * temperature * (1 - (omega * c.dt) ** 2 / 4);
-      expect(Math.abs(c.pVariance - pVariance)).toBeLessThan(1e-14);
-      // A scheme exact only in p (OBABO) would give Var q = (T/k) / (1 - (omega dt)^2 / 4): 0.1333 at the
-      // smallest dt, 0.0083 away from T/k = 0.125, six times this tolerance.
-      expectWithin(
-        pathAverage(positions, 1, (s, i) => s[i] ** 2),
-        temperature / k,
-        0.0013,
-      );
-      expectWithin(
-        pathAverage(momenta, 1, (s, i) => s[i] ** 2),
-        pVariance,
-        0.005,
-      );
-    },
-  );
+  it.each(
+    reference.baoabHarmonic.cases,
+  )('should sample Var q = T/k exactly and Var p = m T (1 - (omega dt)^2 / 4) at dt = $dt', (c) => {
+    // 96 paths of 4000 time units: SE of Var q about 2.8e-4 (0.2 %), of Var p about 8e-4.
+    const { positions, momenta } = sample(harmonic, c.dt, 96, 5);
+    // The exact stationary covariance of the BAOAB recursion (fixture, discrete Lyapunov equation) agrees
+    // with both closed forms to rounding.
+    expect(Math.abs(c.qVariance - temperature / k)).toBeLessThan(1e-14);
+    const pVariance = mass * temperature * (1 - (omega * c.dt) ** 2 / 4);
+    expect(Math.abs(c.pVariance - pVariance)).toBeLessThan(1e-14);
+    // A scheme exact only in p (OBABO) would give Var q = (T/k) / (1 - (omega dt)^2 / 4): 0.1333 at the
+    // smallest dt, 0.0083 away from T/k = 0.125, six times this tolerance.
+    expectWithin(
+      pathAverage(positions, 1, (s, i) => s[i] ** 2),
+      temperature / k,
+      0.0013,
+    );
+    expectWithin(
+      pathAverage(momenta, 1, (s, i) => s[i] ** 2),
+      pVariance,
+      0.005,
+    );
+  });
 });
 
 describe('baoab on the double well U = (q^2 - 1)^2 / 4 at T = 1/2', () => {

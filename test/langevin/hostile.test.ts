@@ -123,18 +123,17 @@ const overdampedMutations: Record<string, Mutation> = {
 };
 
 describe('hostile inputs', () => {
-  it.each(Object.keys(overdampedMutations))(
-    'should make overdampedLangevin throw a named error for %s',
-    (name) => {
-      fc.assert(
-        fc.property(fc.integer({ min: 1, max: 4 }), overdampedMutations[name][1], (d, v) => {
-          const [problem, opts] = overdampedMutations[name][0](d, v);
-          expect(() => overdampedLangevin(problem, opts)).toThrow(SaddlecheckError);
-        }),
-        { seed: 41, numRuns: 40 },
-      );
-    },
-  );
+  it.each(
+    Object.keys(overdampedMutations),
+  )('should make overdampedLangevin throw a named error for %s', (name) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), overdampedMutations[name][1], (d, v) => {
+        const [problem, opts] = overdampedMutations[name][0](d, v);
+        expect(() => overdampedLangevin(problem, opts)).toThrow(SaddlecheckError);
+      }),
+      { seed: 41, numRuns: 40 },
+    );
+  });
 
   it('should make baoab throw InvalidArgumentError for hostile mass, friction, temperature, dt or q0', () => {
     fc.assert(

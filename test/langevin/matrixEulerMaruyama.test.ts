@@ -100,21 +100,20 @@ describe('overdampedLangevin stepping', () => {
       0.075,
     ],
   ];
-  it.each(cases)(
-    'should give increments of covariance c A dt for a full constant A (%s)',
-    (_name, problem, c) => {
-      const dt = 0.01;
-      const run = overdampedLangevin(problem, { dt });
-      const n = run.steps;
-      const cov = incrementCovariance(run.states, 3);
-      for (let i = 0; i < 3; i++) {
-        for (let j = 0; j < 3; j++) {
-          const standardError = c * dt * Math.sqrt((A[i * 4] * A[j * 4] + A[i * 3 + j] ** 2) / n);
-          expect(Math.abs(cov[i * 3 + j] - c * dt * A[i * 3 + j])).toBeLessThanOrEqual(4 * standardError);
-        }
+  it.each(
+    cases,
+  )('should give increments of covariance c A dt for a full constant A (%s)', (_name, problem, c) => {
+    const dt = 0.01;
+    const run = overdampedLangevin(problem, { dt });
+    const n = run.steps;
+    const cov = incrementCovariance(run.states, 3);
+    for (let i = 0; i < 3; i++) {
+      for (let j = 0; j < 3; j++) {
+        const standardError = c * dt * Math.sqrt((A[i * 4] * A[j * 4] + A[i * 3 + j] ** 2) / n);
+        expect(Math.abs(cov[i * 3 + j] - c * dt * A[i * 3 + j])).toBeLessThanOrEqual(4 * standardError);
       }
-    },
-  );
+    }
+  });
 
   it('should give bit-identical paths for one (seed, path) and different paths for different path indices', () => {
     const again = overdampedLangevin(noisy, { dt: 0.01, path: 3 });
