@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: throughput figures, each as a ratio against a reference measured in the same run. Progress goes
+ * to stderr; the last line of stdout is one JSON object with every figure, its target and whether it was met.
+ *
+ * The Euler–Maruyama reference is the C program of the shared baselines (gcc -O2, xoshiro128** + ziggurat), run
+ * by the script at $SADDLECHECK_EM_BASELINE or ../shared/baselines/em-baseline.sh (relative to the repository).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expressionBenchmark } from '../src/expressions/expressionBenchmark.js';
+import { linalgBenchmark } from '../src/linalg/linalgBenchmark.js';
+import { escapeOdeBenchmark } from '../src/ode/escapeOdeBenchmark.js';
+import { emBenchmark, sra1Benchmark, workerSpeedup } from '../src/sde/ensembleBenchmark.js';
+
+const PATHS = 100_000;
+const STEPS = 1000;
+
+function note(text: string): void {
+  process.stderr.write(`bench: ${text}\n`);
+}
+
+function cReference(): { nsPerPathStep: number; script: string } | { error: string } {
+  const script = resolve(process.env.SADDLECHECK_EM_BASELINE ?? '../shared/baselines/em-baseline.sh');
+  if (!existsSync(script)) return { error: `no C reference at ${script}; set SADDLECHECK_EM_BASELINE` };
+  const out = execFileSync('bash', [script, String(PATHS), String(STEPS)], { encoding: 'utf8' });
+  const line = out.trim().split('\n').at(-1) ?? '{}';
+  return { nsPerPathStep: (JSON.parse(line) as { ns_per_path_step: number }).ns_per_path_step, script };
+}
+
+async function main(): Promise<void> {
+  note(`C reference, ${PATHS} paths x ${STEPS} steps (best of 5)`);
+  const reference = cReference();
+  note('Euler-Maruyama, one thread');
+  const em = await emBenchmark({ paths: PATHS, steps: STEPS });
+  note('SRA1, one thread');
+  const sra1 = await sra1Benchmark({ paths: PATHS, steps: STEPS });
+  note('Euler-Maruyama, 2 workers against 1');
+  const speedup = await workerSpeedup({ paths: PATHS, steps: STEPS, workers: 2 });
+  note('escape ODE du/dt = 3u^(4/3)(1-u), u0 = 1e-6 to 0.5, rtol 1e-10');
+  const ode = escapeOdeBenchmark();
+  note('expressions: compiled closure against mathjs evaluate');
+  const expression = expressionBenchmark();
+  note('linalg: typed-array matmul against ml-matrix mmul, 64 x 64');
+  const linalg = linalgBenchmark();
+  const emRatio = 'nsPerPathStep' in reference ? em.nsPerPathStep / reference.nsPerPathStep : null;
+  const figures = {
+    emNsPerPathStep: em.nsPerPathStep,
+    sra1NsPerPathStep: sra1.nsPerPathStep,
+    workerSpeedup2: speedup.speedup,
+    escapeOdeMicros: ode.microsecondsPerSolve,
+    cEmNsPerPathStep: 'nsPerPathStep' in reference ? reference.nsPerPathStep : null,
+    ratios: {
+      emOverC: emRatio,
+      sra1OverEm: sra1.nsPerPathStep / em.nsPerPathStep,
+      workerSpeedup2WithStartup: speedup.speedupWithStartup,
+      expressionClosureSpeedup: expression.ratio,
+      matmulSpeedupOverMlMatrix: linalg.speedup,
+    },
+    targets: {
+      emOverC: { target: '<= 1.2', met: emRatio === null ? null : emRatio <= 1.2 },
+      sra1OverEm: { target: '<= 2.5', met: sra1.nsPerPathStep / em.nsPerPathStep <= 2.5 },
+      workerSpeedup2: { target: '>= 1.8', met: speedup.speedup >= 1.8 },
+      escapeOdeMicros: { target: '< 100', met: ode.microsecondsPerSolve < 100 },
+    },
+    checks: { emMean: em.mean, emVariance: em.variance, escapeTimeRelativeError: ode.relativeError },
+    ...('error' in reference ? { referenceError: reference.error } : {}),
+  };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+await main();
