@@ -3,7 +3,7 @@
  * the plan, a path kernel, and the recorder writing into the (possibly shared) buffers. The main thread builds
  * one for an in-process run, and each worker builds its own.
  */
-import { AdditiveEmKernel, AdditiveSra1Kernel, additiveKernelApplies } from './ensembleAdditiveKernel.js';
+import { AdditiveKernel, type AdditiveScheme, additiveKernelApplies } from './ensembleAdditiveKernel.js';
 import type { EnsembleBuffers } from './ensembleBuffers.js';
 import type { EnsemblePlan, MethodRef } from './ensemblePlan.js';
 import { PathRecorder } from './ensembleRecorder.js';
@@ -13,11 +13,8 @@ import { PassageMonitor } from './firstPassageMonitor.js';
 import { methodByName } from './methodByName.js';
 import type { SdeMethod, SdeProblem } from './types.js';
 
-/** Registry names of the methods with a dedicated kernel for one-component additive noise. */
-const ADDITIVE_KERNELS = new Map<string, typeof AdditiveEmKernel | typeof AdditiveSra1Kernel>([
-  ['eulerMaruyama', AdditiveEmKernel],
-  ['sra1', AdditiveSra1Kernel],
-]);
+/** Registry names of the methods with a tabulated kernel for one-component additive noise. */
+const ADDITIVE_SCHEMES = new Set<string>(['eulerMaruyama', 'sra1']);
 
 export class EnsembleSimulator {
   constructor(private readonly kernel: PathKernel) {}
@@ -56,10 +53,11 @@ export function simulatorFor(
   const recorder = new PathRecorder(plan, buffers);
   const monitor =
     plan.passage === undefined ? undefined : new PassageMonitor(problem, plan.passage, plan.seed);
-  const Fast = typeof plan.method === 'string' ? ADDITIVE_KERNELS.get(plan.method) : undefined;
+  const scheme =
+    typeof plan.method === 'string' && ADDITIVE_SCHEMES.has(plan.method) ? plan.method : undefined;
   const kernel =
-    Fast !== undefined && monitor === undefined && additiveKernelApplies(plan, problem)
-      ? new Fast(plan, problem, recorder)
+    scheme !== undefined && monitor === undefined && additiveKernelApplies(plan, problem)
+      ? new AdditiveKernel(plan, problem, recorder, scheme as AdditiveScheme)
       : new StepperKernel(plan, problem, method, recorder, monitor);
   return new EnsembleSimulator(kernel);
 }
