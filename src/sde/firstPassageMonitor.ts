@@ -11,6 +11,9 @@ import { bridgeCrossingProbability, bridgeHittingFraction } from './firstPassage
 import { diffusionLength } from './sdeProblem.js';
 import type { SdeProblem, VectorField } from './types.js';
 
+/** Substream of a path's bridge-crossing uniforms and hitting times (solveSde leaves 1 to such uses). */
+export const BRIDGE_CROSSING_SUBSTREAM = 1;
+
 export class PassageMonitor {
   /** The passage time of the current path once `begin` or `check` has returned true. */
   time = Number.NaN;
@@ -41,14 +44,14 @@ export class PassageMonitor {
     this.upper = plan.upper;
     this.bridge = plan.bridge;
     this.seed = seed;
-    this.stream = randomStream(seed, 0, 1);
+    this.stream = randomStream(seed, 0, BRIDGE_CROSSING_SUBSTREAM);
   }
 
   /** Starts path p; returns true (time = t0) when x0 is already outside the interval. */
   begin(path: number, t0: number, x: Float64Array): boolean {
     this.time = Number.NaN;
     this.side = 0;
-    if (this.bridge) this.stream = randomStream(this.seed, path, 1);
+    if (this.bridge) this.stream = randomStream(this.seed, path, BRIDGE_CROSSING_SUBSTREAM);
     return this.outside(x[this.component], t0);
   }
 
