@@ -90,7 +90,7 @@ function leadingColumns(m: Mat, cols: number): Mat {
 export function modeStrengths(
   teacher: Teacher,
   w: Mat,
-  out = new Float64Array(teacher.s.length),
+  out: Float64Array = new Float64Array(teacher.s.length),
 ): Float64Array {
   const { u, v } = teacher;
   const r = teacher.s.length;

@@ -11,10 +11,10 @@ import {
   sampleGradient,
   sampleLoss,
   type Teacher,
-  teacherFromFactors,
   unflatten,
 } from '../../src/networks/index.js';
 import { randomStream } from '../../src/random/index.js';
+import { exactlySolved } from './exactlySolved.js';
 
 /**
  * W is affine in any single parameter (it enters one layer once), so every loss here is exactly quadratic
@@ -66,22 +66,8 @@ describe('population loss and gradient', () => {
   });
 
   it('should be 0 with zero gradient when the network computes W* exactly', () => {
-    // Diagonal teacher with exactly representable values: W_2 W_1 = W* with no rounding.
-    const teacher = teacherFromFactors(
-      fromRows([
-        [1, 0],
-        [0, 1],
-        [0, 0],
-      ]),
-      new Float64Array([3, 0.5]),
-      fromRows([
-        [0, 1],
-        [1, 0],
-      ]),
-    );
-    const net = deepLinearNetwork({ dIn: 2, dOut: 3, depth: 2, width: 2, init: { kind: 'zeros' } });
-    net.layers[0].data.set([0, 1, 1, 0]);
-    net.layers[1].data.set([3, 0, 0, 0.5, 0, 0]);
+    // W_2 W_1 = W* with exactly representable entries: no rounding anywhere.
+    const { teacher, net } = exactlySolved();
     expect(populationLoss(net, teacher, net.theta)).toBe(0);
     expect(Array.from(populationGradient(net, teacher, net.theta)).every((g) => g === 0)).toBe(true);
   });
