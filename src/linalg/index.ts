@@ -5,7 +5,17 @@ export {
   type LinalgBenchmarkResult,
   linalgBenchmark,
 } from './linalgBenchmark.js';
-export { fromRows, identity, type Mat, matFrom, matView, toRows, transpose, zeros } from './mat.js';
+export {
+  checkFiniteEntries,
+  fromRows,
+  identity,
+  type Mat,
+  matFrom,
+  matView,
+  toRows,
+  transpose,
+  zeros,
+} from './mat.js';
 export { matmul, matmulTransA, matmulTransB } from './matmul.js';
 export { randomOrthogonal } from './randomOrthogonal.js';
 export { numericalRank, type SvdResult, svd } from './svd.js';

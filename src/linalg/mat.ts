@@ -118,3 +118,18 @@ export function checkDistinct(kernel: string, out: Mat, input: Mat): void {
     );
   }
 }
+
+/** Throws InvalidArgumentError at the first entry of `m` that is NaN or infinite. */
+export function checkFiniteEntries(argument: string, m: Mat): void {
+  for (let i = 0; i < m.data.length; i++) {
+    if (!Number.isFinite(m.data[i])) {
+      const row = Math.floor(i / m.cols);
+      throw new InvalidArgumentError(
+        `${argument}[${row}][${i - row * m.cols}]`,
+        m.data[i],
+        'a finite number',
+        'Check the matrix for overflow or NaN before passing it.',
+      );
+    }
+  }
+}

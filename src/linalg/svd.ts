@@ -4,7 +4,7 @@
  */
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { InvalidArgumentError } from '../errors.js';
-import { checkShape, type Mat, zeros } from './mat.js';
+import { checkFiniteEntries, checkShape, type Mat, zeros } from './mat.js';
 
 /** m = u · diag(s) · vᵀ with k = min(rows, cols): u is rows×k, v is cols×k, s descending and ≥ 0. */
 export interface SvdResult {
@@ -13,42 +13,15 @@ export interface SvdResult {
   readonly v: Mat;
 }
 
-/** ml-matrix's Matrix holding a copy of `m`. */
-export function toMatrix(m: Mat): Matrix {
-  return Matrix.from1DArray(m.rows, m.cols, m.data);
-}
-
-/** A Mat holding a copy of `m`'s first `cols` columns (all columns by default). */
-export function fromMatrix(m: Matrix, cols = m.columns): Mat {
-  const out = zeros(m.rows, cols);
-  for (let i = 0; i < m.rows; i++) {
-    for (let j = 0; j < cols; j++) out.data[i * cols + j] = m.get(i, j);
-  }
-  return out;
-}
-
-/** Throws InvalidArgumentError at the first entry that is NaN or infinite. */
-export function checkFiniteEntries(argument: string, m: Mat): void {
-  for (let i = 0; i < m.data.length; i++) {
-    if (!Number.isFinite(m.data[i])) {
-      const row = Math.floor(i / m.cols);
-      throw new InvalidArgumentError(
-        `${argument}[${row}][${i - row * m.cols}]`,
-        m.data[i],
-        'a finite number',
-        'Check the matrix for overflow or NaN before decomposing it.',
-      );
-    }
-  }
-}
-
 /** Thin SVD of `m` (any shape; entries must be finite). */
 export function svd(m: Mat): SvdResult {
   checkShape('svd', 'm', m, m.rows, m.cols);
   checkFiniteEntries('m', m);
   const k = Math.min(m.rows, m.cols);
   if (k === 0) return { u: zeros(m.rows, 0), s: new Float64Array(0), v: zeros(m.cols, 0) };
-  const dec = new SingularValueDecomposition(toMatrix(m), { autoTranspose: true });
+  const dec = new SingularValueDecomposition(Matrix.from1DArray(m.rows, m.cols, m.data), {
+    autoTranspose: true,
+  });
   const order = Array.from({ length: k }, (_, i) => i).sort((i, j) => dec.diagonal[j] - dec.diagonal[i]);
   const left = dec.leftSingularVectors;
   const right = dec.rightSingularVectors;

@@ -6,9 +6,8 @@
  */
 import { DimensionMismatchError } from '../errors.js';
 import { frobeniusInner } from '../linalg/frobenius.js';
-import { checkShape, type Mat, zeros } from '../linalg/mat.js';
+import { checkFiniteEntries, checkShape, type Mat, zeros } from '../linalg/mat.js';
 import { matmulTransA, matmulTransB } from '../linalg/matmul.js';
-import { checkFiniteEntries } from '../linalg/svd.js';
 import { checkParameters, type DeepLinearShape } from './deepLinearShape.js';
 import { LayerProducts } from './layerProducts.js';
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DimensionMismatchError, InvalidArgumentError } from '../../src/errors.js';
 import {
+  linalgBenchmark,
   type Mat,
   matFrom,
   matmul,
@@ -109,5 +110,17 @@ describe('matmul, matmulTransA, matmulTransB', () => {
     expect(() => matmul(a, a, a)).toThrow(InvalidArgumentError);
     expect(() => matmulTransB(a, zeros(2, 2), overlapping)).toThrow(InvalidArgumentError);
     expect(() => matmulTransA(zeros(2, 2), a, disjoint)).not.toThrow();
+  });
+});
+
+describe('linalgBenchmark', () => {
+  it('should time both products on the same entries and find them equal up to rounding', () => {
+    const result = linalgBenchmark({ size: 16, repeats: 5, rounds: 2 });
+    expect(result.kernelMicroseconds).toBeGreaterThan(0);
+    expect(result.mlMatrixMicroseconds).toBeGreaterThan(0);
+    expect(result.speedup).toBeCloseTo(result.mlMatrixMicroseconds / result.kernelMicroseconds, 12);
+    // Two summation orders of 16 products of N(0, 1) entries differ by a few ε·√16·(typical |entry|) ≈ 1e-14.
+    expect(result.maxAbsDifference).toBeLessThan(1e-13);
+    expect(() => linalgBenchmark({ size: 0 })).toThrow(InvalidArgumentError);
   });
 });
