@@ -77,7 +77,7 @@ export interface NumberRule {
   max?: number;
 }
 
-export function parseNumber(command: string, name: string, text: string, rule: NumberRule = {}): number {
+export function parseNumber(_command: string, name: string, text: string, rule: NumberRule = {}): number {
   const value = text.trim() === '' ? Number.NaN : Number(text);
   const kind = rule.integer ? 'an integer' : 'a number';
   const bounds: string[] = [];

@@ -33,12 +33,12 @@ describe('plateau detection on the log-time axis', () => {
     expect(levels).toEqual([10.5, 2.5, 0.5, 0]);
     expect(plateaus).toHaveLength(4);
     // The band holds each level to 0.5% of ℒ(0) = 0.0525.
-    plateaus.forEach((p, k) => expect(Math.abs(p.level - levels[k])).toBeLessThan(0.0525));
+    for (const [k, p] of plateaus.entries()) expect(Math.abs(p.level - levels[k])).toBeLessThan(0.0525);
     // Mode k escapes near ln(1/ε)/s_k (u = s/2 at t = ln(s/ε² − 1)/(2s)): plateaus end before and start after.
     S.forEach((s, k) => {
-      const escape = Math.log(s / (eps * eps) - 1) / (2 * s);
-      expect(plateaus[k].end).toBeLessThan(escape);
-      expect(plateaus[k + 1].start).toBeGreaterThan(escape);
+      const escapeTime = Math.log(s / (eps * eps) - 1) / (2 * s);
+      expect(plateaus[k].end).toBeLessThan(escapeTime);
+      expect(plateaus[k + 1].start).toBeGreaterThan(escapeTime);
     });
   });
 
@@ -48,7 +48,9 @@ describe('plateau detection on the log-time axis', () => {
     const noisy = detectPlateaus(t, loss);
     expect(noisy).toHaveLength(clean.length);
     // Noise of 0.1% of ℒ(0) shifts a median level by at most its amplitude.
-    noisy.forEach((p, k) => expect(Math.abs(p.level - clean[k].level)).toBeLessThanOrEqual(0.0105 + 1e-12));
+    for (const [k, p] of noisy.entries()) {
+      expect(Math.abs(p.level - clean[k].level)).toBeLessThanOrEqual(0.0105 + 1e-12);
+    }
   });
 
   it('should find no interior plateau when drops are not separated on the log-time axis', () => {
