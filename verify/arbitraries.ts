@@ -21,9 +21,11 @@ export function teacherSpectrum(
         maxLength: maxRank - 1,
       }),
     )
-    .map(([s1, ratios]) =>
-      ratios.reduce((spectrum, r) => [...spectrum, spectrum[spectrum.length - 1] / r], [s1]),
-    );
+    .map(([s1, ratios]) => {
+      const spectrum = [s1];
+      for (const r of ratios) spectrum.push(spectrum[spectrum.length - 1] / r);
+      return spectrum;
+    });
 }
 
 /** Number of weight matrices L (default 2 to 6). */
