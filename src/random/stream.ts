@@ -20,30 +20,29 @@ export function mix32(h: number): number {
 
 /** One stream of uniforms and normals; create with `randomStream(seed, path)`. */
 export class RandomStream implements BitSource {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  /**
+   * The four state words in an Int32Array: stores into typed-array elements stay untagged 32-bit integers, where
+   * stores of values beyond the small-integer range into object fields would allocate a heap number each draw.
+   */
+  private readonly s: Int32Array;
 
   constructor(s0: number, s1: number, s2: number, s3: number) {
-    this.s0 = s0 | 0;
-    this.s1 = s1 | 0;
-    this.s2 = s2 | 0;
-    this.s3 = s3 | 0;
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+    this.s = Int32Array.of(s0, s1, s2, s3);
+    if ((s0 | s1 | s2 | s3) === 0) this.s[0] = 1;
   }
 
   /** Next output as a signed 32-bit integer. */
   nextInt32(): number {
-    const s1 = this.s1;
+    const s = this.s;
+    const s1 = s[1];
     const out = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
     const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= s1;
-    this.s1 = s1 ^ this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
+    s[2] ^= s[0];
+    s[3] ^= s1;
+    s[1] = s1 ^ s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 11);
     return out;
   }
 
@@ -73,10 +72,11 @@ export class RandomStream implements BitSource {
    * them in registers), which makes bulk generation several times faster than one call per number.
    */
   fillNormal(out: Float64Array, scale = 1, offset = 0, count = out.length - offset): void {
-    let s0 = this.s0;
-    let s1 = this.s1;
-    let s2 = this.s2;
-    let s3 = this.s3;
+    const state = this.s;
+    let s0 = state[0];
+    let s1 = state[1];
+    let s2 = state[2];
+    let s3 = state[3];
     for (let i = offset, end = offset + count; i < end; i++) {
       const hz = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
       const t = s1 << 9;
@@ -90,21 +90,21 @@ export class RandomStream implements BitSource {
       if (Math.abs(hz) < KN[iz]) {
         out[i] = scale * (hz * WN[iz]);
       } else {
-        this.s0 = s0;
-        this.s1 = s1;
-        this.s2 = s2;
-        this.s3 = s3;
+        state[0] = s0;
+        state[1] = s1;
+        state[2] = s2;
+        state[3] = s3;
         out[i] = scale * zigguratSlowPath(this, hz, iz);
-        s0 = this.s0;
-        s1 = this.s1;
-        s2 = this.s2;
-        s3 = this.s3;
+        s0 = state[0];
+        s1 = state[1];
+        s2 = state[2];
+        s3 = state[3];
       }
     }
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
-    this.s3 = s3;
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
   }
 }
 

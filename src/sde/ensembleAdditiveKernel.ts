@@ -2,8 +2,9 @@
  * The kernel for one-component additive noise, dX = a(t, X) dt + g(t) dW, the case of the benchmarks and of
  * many reductions. Additive noise means g depends on t only, so on a fixed grid g(t_k) is the same for every
  * path: it is tabulated once per thread and each path-step loads it instead of calling the diffusion. The
- * steps of eulerMaruyama and sra1 are written out (one drift call per stage, the normals drawn from the path's
- * streams as solveSde draws them, the same order of floating-point operations as the library's steppers), so
+ * steps of eulerMaruyama and sra1 are written out (one drift call per stage, the path's normals drawn in bulk from
+ * its streams, the same numbers in the same order as solveSde draws them one by one, the same order of
+ * floating-point operations as the library's steppers), so
  * every path is the same floats whichever kernel runs it, and the loop is monomorphic with no array allocated.
  */
 import { randomStream } from '../random/stream.js';
@@ -56,6 +57,9 @@ export class AdditiveKernel implements PathKernel {
   private readonly sra1: boolean;
   private readonly x0: number;
   private readonly saveIndices: Int32Array;
+  /** The path's standard normals for W and Z, drawn in bulk before the loop (the same numbers in the same order). */
+  private readonly normalsW: Float64Array;
+  private readonly normalsZ: Float64Array;
 
   constructor(
     private readonly plan: EnsemblePlan,
@@ -69,25 +73,27 @@ export class AdditiveKernel implements PathKernel {
     this.gStart = tabulateDiffusion(problem, plan, 0);
     this.gEnd = this.sra1 ? tabulateDiffusion(problem, plan, plan.dt) : this.gStart;
     this.saveIndices = Int32Array.from([...plan.saveIndices, -1]);
+    this.normalsW = new Float64Array(plan.steps);
+    this.normalsZ = new Float64Array(this.sra1 ? plan.steps : 0);
   }
 
   simulate(path: number): void {
-    const { plan, drift, x, a, h2, a2, gStart, gEnd, sra1, recorder, saveIndices } = this;
+    const { plan, drift, x, a, h2, a2, gStart, gEnd, sra1, recorder, saveIndices, normalsW, normalsZ } = this;
     const { t0, t1, dt, steps, blowUpBound } = plan;
     const sqrtDt = Math.sqrt(dt);
     const zScale = sqrtDt * (1 / Math.sqrt(3));
     const invDt = 1 / dt;
-    const w = randomStream(plan.seed, path, W_SUBSTREAM);
-    const z = sra1 ? randomStream(plan.seed, path, Z_SUBSTREAM) : w;
+    randomStream(plan.seed, path, W_SUBSTREAM).fillNormal(normalsW);
+    if (sra1) randomStream(plan.seed, path, Z_SUBSTREAM).fillNormal(normalsZ);
     x[0] = this.x0;
     let nextSave = 0;
     if (saveIndices[0] === 0) recorder.save(path, nextSave++, x);
     for (let k = 0; k < steps; k++) {
       const t = t0 + k * dt;
-      const dW = sqrtDt * w.nextNormal();
+      const dW = sqrtDt * normalsW[k];
       drift(t, x, a);
       if (sra1) {
-        const dZ = 0.5 * dt * (dW + zScale * z.nextNormal());
+        const dZ = 0.5 * dt * (dW + zScale * normalsZ[k]);
         h2[0] = x[0] + 0.75 * a[0] * dt + 1.5 * gEnd[k] * dZ * invDt;
         drift(t + 0.75 * dt, h2, a2);
         const zOverDt = dZ * invDt;
