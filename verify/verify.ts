@@ -85,7 +85,7 @@ export function formatReport(report: Report): string {
     `${report.id}: ${report.status} — ${report.title}`,
     `  source: ${report.source}`,
     `  ${report.quantity}: predicted ${fmt(report.predicted)}, measured ${fmt(report.measured)}${interval}`,
-    `  tolerance band [${fmt(report.tolerance[0])}, ${fmt(report.tolerance[1])}]: ${report.reason}`,
+    `  tolerance ${fmt(report.predicted)} ± ${fmt((report.tolerance[1] - report.tolerance[0]) / 2)}: ${report.reason}`,
   ];
   if (report.budgetFactor !== undefined) {
     lines.push(`  about ${Math.ceil(report.budgetFactor)}× the samples would decide it`);
