@@ -1,0 +1,217 @@
+/**
+ * The log of the unnormalized stationary density of a 1-D diffusion (THEORY.md §0.4),
+ *
+ *     ψ(x) = −k ln|b(x)| + Φ(x),      Φ(x) = ∫_c^x 2a(y)/b(y)² dy,      k = 2 (Itô) or 1 (Stratonovich),
+ *
+ * tabulated on a "spine": a core grid of 64 panels on [c − w, c + w] and probes outward to each end of the
+ * domain, doubling the distance from c toward an infinite end and halving the distance to a finite end, where b
+ * may vanish. The integral of r = 2a/b² is computed by the adaptive Gauss–Kronrod quadrature on each spine
+ * interval on its own (so each meets its own relative tolerance even where r is singular at an end) and summed
+ * outwards from c, so Φ near the bulk never comes from differences of huge partial sums. The accepted panels
+ * are kept: Φ(x) for any x is Φ at the left end of its panel plus one 15-point rule on the rest, where r was
+ * already resolved. A probe sequence stops where r or b is not finite or its quadrature fails; the reason is
+ * kept for the end check.
+ */
+import { gaussKronrod15, integrate, type PanelEstimate } from '../langevin/quadrature.js';
+
+export interface DiffusionCoefficients {
+  /** Drift a(x). */
+  readonly drift: (x: number) => number;
+  /** Diffusion b(x). */
+  readonly diffusion: (x: number) => number;
+  readonly interpretation: 'ito' | 'stratonovich';
+}
+
+export const CORE_PANELS = 64;
+const MAX_DOUBLINGS = 100;
+const MAX_HALVINGS = 1100;
+/** Panels allowed per spine interval: r is smooth on each (its singularities sit at the ends of the domain). */
+const SPINE_PANELS = 256;
+/**
+ * Probing stops once three shells in a row fall and the last is this many e-folds below the core's largest
+ * cell: beyond that no moment of polynomial growth (ln|f| < 1000) can carry any mass.
+ */
+const DEAD_EFOLDS = 2000;
+
+/** The probes toward one end, in order: point, ψ there, and the width of the shell between it and the previous. */
+export interface EndProbes {
+  readonly end: 'lower' | 'upper';
+  /** The end of the domain (may be infinite). */
+  readonly bound: number;
+  readonly x: number[];
+  readonly psi: number[];
+  readonly width: number[];
+  /** Why the probes stop short of the end's limit (non-finite coefficients, failed quadrature), if they do. */
+  readonly stopped?: string;
+}
+
+export interface Spine {
+  readonly center: number;
+  readonly scale: number;
+  /** Core points (ascending, strictly inside the domain) with ψ and the core spacing. */
+  readonly core: { readonly x: number[]; readonly psi: number[]; readonly spacing: number };
+  readonly lower: EndProbes;
+  readonly upper: EndProbes;
+  /** The first core interval whose quadrature failed (an interior singularity), if any. */
+  readonly interiorFailure?: string;
+  /** ψ(x) for x within the probed range; NaN outside it. */
+  logDensity(x: number): number;
+}
+
+/** Accepted panels with Φ at each left end, collected interval by interval. */
+class PanelTable {
+  left: number[] = [];
+  right: number[] = [];
+  phiLeft: number[] = [];
+
+  /** Integrates r on [a, b] with Φ(a) known (outward to the right) or Φ(b) known (to the left); returns the other. */
+  add(r: (x: number) => number, a: number, b: number, phiKnown: number, knownAt: 'a' | 'b', relTol: number) {
+    const result = integrate(r, a, b, { relTol, maxPanels: SPINE_PANELS });
+    if (!result.converged || !Number.isFinite(result.value)) return Number.NaN;
+    let phi = knownAt === 'a' ? phiKnown : phiKnown - result.value;
+    for (let i = 0; i < result.left.length; i++) {
+      this.left.push(result.left[i]);
+      this.right.push(result.right[i]);
+      this.phiLeft.push(phi);
+      phi += result.panelValue[i];
+    }
+    return knownAt === 'a' ? phiKnown + result.value : phiKnown - result.value;
+  }
+
+  sorted(): { left: Float64Array; right: Float64Array; phiLeft: Float64Array } {
+    const order = this.left.map((_, i) => i).sort((i, j) => this.left[i] - this.left[j]);
+    return {
+      left: Float64Array.from(order, (i) => this.left[i]),
+      right: Float64Array.from(order, (i) => this.right[i]),
+      phiLeft: Float64Array.from(order, (i) => this.phiLeft[i]),
+    };
+  }
+}
+
+/** Points c + w(2i/64 − 1) strictly inside (lower, upper); the center is always one of them. */
+function corePoints(lower: number, upper: number, center: number, scale: number): number[] {
+  const points: number[] = [];
+  for (let i = 0; i <= CORE_PANELS; i++) {
+    const x = i === CORE_PANELS / 2 ? center : center + scale * ((2 * i) / CORE_PANELS - 1);
+    if (x > lower && x < upper && (points.length === 0 || x > points[points.length - 1])) points.push(x);
+  }
+  return points;
+}
+
+/** The k-th probe beyond `start` toward the end, or NaN when the sequence is exhausted. */
+function probePoint(end: 'lower' | 'upper', bound: number, center: number, scale: number, start: number) {
+  const sign = end === 'upper' ? 1 : -1;
+  if (!Number.isFinite(bound)) {
+    return (k: number) => (k <= MAX_DOUBLINGS ? center + sign * scale * 2 ** k : Number.NaN);
+  }
+  const distance = Math.abs(bound - start);
+  return (k: number) => (k <= MAX_HALVINGS ? bound - sign * distance * 2 ** -k : Number.NaN);
+}
+
+export function buildSpine(
+  coefficients: DiffusionCoefficients,
+  lower: number,
+  upper: number,
+  center: number,
+  scale: number,
+  relTol: number,
+): Spine {
+  const { drift, diffusion } = coefficients;
+  const k = coefficients.interpretation === 'ito' ? 2 : 1;
+  const r = (x: number): number => {
+    const b = diffusion(x);
+    return (2 * drift(x)) / (b * b);
+  };
+  const psiAt = (x: number, phi: number): number => -k * Math.log(Math.abs(diffusion(x))) + phi;
+  const table = new PanelTable();
+  const x = corePoints(lower, upper, center, scale);
+  const c = x.indexOf(center);
+  const phi = new Array<number>(x.length).fill(Number.NaN);
+  phi[c] = 0;
+  let interiorFailure: string | undefined;
+  for (let i = c + 1; i < x.length && interiorFailure === undefined; i++) {
+    phi[i] = table.add(r, x[i - 1], x[i], phi[i - 1], 'a', relTol);
+    if (Number.isNaN(phi[i])) interiorFailure = `on [${x[i - 1]}, ${x[i]}]`;
+  }
+  for (let i = c - 1; i >= 0 && interiorFailure === undefined; i--) {
+    phi[i] = table.add(r, x[i], x[i + 1], phi[i + 1], 'b', relTol);
+    if (Number.isNaN(phi[i])) interiorFailure = `on [${x[i]}, ${x[i + 1]}]`;
+  }
+  const corePsi = x.map((point, i) => psiAt(point, phi[i]));
+  const coreBulk = Math.max(...corePsi.filter(Number.isFinite)) + Math.log((2 * scale) / CORE_PANELS);
+  const probe = (end: 'lower' | 'upper', bound: number): EndProbes => {
+    const start = end === 'upper' ? x.length - 1 : 0;
+    const out: EndProbes = { end, bound, x: [], psi: [], width: [] };
+    if (interiorFailure !== undefined) return { ...out, stopped: `the quadrature failed ${interiorFailure}` };
+    const next = probePoint(end, bound, center, scale, x[start]);
+    let previous = x[start];
+    let phiPrevious = phi[start];
+    for (let j = 1; ; j++) {
+      const point = next(j);
+      if (Number.isNaN(point) || point === previous || (end === 'upper' ? point >= bound : point <= bound)) {
+        return out;
+      }
+      const [a, b] = end === 'upper' ? [previous, point] : [point, previous];
+      const b0 = diffusion(point);
+      const value =
+        Number.isFinite(b0) && b0 !== 0 && Number.isFinite(drift(point))
+          ? table.add(r, a, b, phiPrevious, end === 'upper' ? 'a' : 'b', relTol)
+          : Number.NaN;
+      if (Number.isNaN(value)) {
+        return {
+          ...out,
+          stopped: `the coefficients or the integral of 2a/b^2 are not finite near x = ${point}`,
+        };
+      }
+      out.x.push(point);
+      out.psi.push(psiAt(point, value));
+      out.width.push(Math.abs(point - previous));
+      if (dead(out, coreBulk)) return out;
+      previous = point;
+      phiPrevious = value;
+    }
+  };
+  const lowerProbes = probe('lower', lower);
+  const upperProbes = probe('upper', upper);
+  const panels = table.sorted();
+  return {
+    center,
+    scale,
+    core: { x, psi: corePsi, spacing: (2 * scale) / CORE_PANELS },
+    lower: lowerProbes,
+    upper: upperProbes,
+    ...(interiorFailure === undefined ? {} : { interiorFailure }),
+    logDensity: logDensityFrom(panels, r, psiAt),
+  };
+}
+
+/** Whether the last three shells fall and the last is DEAD_EFOLDS below the core's largest cell. */
+function dead(probes: EndProbes, coreBulk: number): boolean {
+  const n = probes.x.length;
+  if (n < 3) return false;
+  const m = (k: number): number => probes.psi[k] + Math.log(probes.width[k]);
+  return m(n - 1) < m(n - 2) && m(n - 2) < m(n - 3) && m(n - 1) < coreBulk - DEAD_EFOLDS;
+}
+
+/** ψ(x) from the panel table: Φ at the panel's left end plus one Kronrod rule on [left, x]. */
+function logDensityFrom(
+  panels: { left: Float64Array; right: Float64Array; phiLeft: Float64Array },
+  r: (x: number) => number,
+  psiAt: (x: number, phi: number) => number,
+): (x: number) => number {
+  const { left, right, phiLeft } = panels;
+  const n = left.length;
+  const estimate: PanelEstimate = { value: 0, error: 0, absolute: 0 };
+  return (x: number): number => {
+    if (n === 0 || !(x >= left[0] && x <= right[n - 1])) return Number.NaN;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (left[mid] <= x) lo = mid;
+      else hi = mid - 1;
+    }
+    const partial = x > left[lo] ? gaussKronrod15(r, left[lo], x, estimate).value : 0;
+    return psiAt(x, phiLeft[lo] + partial);
+  };
+}
