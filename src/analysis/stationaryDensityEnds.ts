@@ -4,8 +4,9 @@
  *
  * - integrable: three shells in a row decrease, and the geometric bound on everything beyond, m_k ρ/(1 − ρ)
  *   with ρ the larger of the last two ratios, is CUT_EFOLDS e-folds below the largest cell of the bulk; the
- *   integral is cut at that probe. When the probes toward a finite end run into the floating-point resolution
- *   of the end, a bound below the quadrature's relative tolerance is enough (the rest is a few ulps wide).
+ *   integral is cut at that probe. When the probes run out (the floating-point resolution of a finite end, or
+ *   2^100 scales toward an infinite one), a bound below the quadrature's relative tolerance is enough: what is
+ *   left is below the error the quadrature allows anyway.
  * - not-integrable: at the last probes the shell masses do not decrease (a density ~ δ^β with β ≤ −1 at a
  *   finite end, or ~ |x|^β with β ≥ −1 at an infinite one), or ψ is +Infinity or NaN at a probe.
  * - undecided: the masses decrease, but too slowly to be cut within the probes (a power close to the
@@ -91,8 +92,9 @@ function exhausted(probes: EndProbes, mass: number[], at: number[], bulk: number
     return { ...base, verdict: 'not-integrable', reason };
   }
   const tail = mass[n - 1] + logGeometricTail(logRatio);
-  if (probes.stopped === undefined && Number.isFinite(bound) && tail < bulk + Math.log(relTol)) {
-    const reason = `the mass left within a few ulps of the end is below ${relTol} of the largest cell`;
+  if (probes.stopped === undefined && tail < bulk + Math.log(relTol)) {
+    const where = Number.isFinite(bound) ? 'within a few ulps of the end' : `beyond x = ${at[n - 1]}`;
+    const reason = `the mass left ${where} is below ${relTol} of the largest cell (geometric bound)`;
     return { ...base, verdict: 'integrable', cut: at[n - 1], reason };
   }
   const where = probes.stopped ?? `the probes reached x = ${at[n - 1]}`;

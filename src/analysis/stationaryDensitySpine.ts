@@ -153,8 +153,11 @@ export function buildSpine(
       }
       const [a, b] = end === 'upper' ? [previous, point] : [point, previous];
       const b0 = diffusion(point);
+      if (b0 === 0) {
+        return { ...out, stopped: `the diffusion vanishes at x = ${point}, where the law may concentrate` };
+      }
       const value =
-        Number.isFinite(b0) && b0 !== 0 && Number.isFinite(drift(point))
+        Number.isFinite(b0) && Number.isFinite(drift(point))
           ? table.add(r, a, b, phiPrevious, end === 'upper' ? 'a' : 'b', relTol)
           : Number.NaN;
       if (Number.isNaN(value)) {

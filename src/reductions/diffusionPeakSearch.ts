@@ -17,7 +17,7 @@ const INVERSE_GOLDEN = (Math.sqrt(5) - 1) / 2;
 
 export interface Bracketed {
   readonly x: number;
-  /** An interval known to hold the maximizer. */
+  /** The final bracket: it holds the maximizer up to the √ε-wide flat top of f, where values cannot be ordered. */
   readonly bracket: readonly [number, number];
 }
 
@@ -107,6 +107,7 @@ export function noiseThreshold(
   if (!Number.isFinite(values[best])) return { sigma: Number.NaN, u: Number.NaN, bracket: [lo, hi] };
   const left = grid[Math.max(0, best - 1)];
   const right = grid[Math.min(grid.length - 1, best + 1)];
-  const peak = goldenMaximum((u) => sigmaPlus(parts, u, h), left, right, 1e-8);
+  // σ₊ is flat at its maximum: a location off by δ changes the value by O(δ²), so 1e-5 in u is ample.
+  const peak = goldenMaximum((u) => sigmaPlus(parts, u, h), left, right, 1e-5);
   return { sigma: sigmaPlus(parts, peak.x, h), u: peak.x, bracket: peak.bracket };
 }
