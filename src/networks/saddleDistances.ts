@@ -96,14 +96,14 @@ export interface DistanceSweepOptions {
   readonly seed: number;
 }
 
-/** One distance per (width, draw): draw j at width index i uses stream path i·replicates + j. */
+/** One distance per (width, draw): draw j at width index i uses path 1 + i·replicates + j (the teacher path 0). */
 export function distanceSweep(options: DistanceSweepOptions): { widths: number[]; distances: number[] } {
   const { distance, gamma, depth, widths, replicates, teacher, seed } = options;
   const out = { widths: [] as number[], distances: [] as number[] };
   widths.forEach((width, i) => {
     const shape = deepLinearShape({ dIn: teacher.dIn, dOut: teacher.dOut, depth, width });
     for (let j = 0; j < replicates; j++) {
-      const theta = initialize(shape, { kind: 'jacot', gamma, seed, path: i * replicates + j });
+      const theta = initialize(shape, { kind: 'jacot', gamma, seed, path: 1 + i * replicates + j });
       out.widths.push(width);
       out.distances.push(
         distance === 'saddle'

@@ -8,8 +8,7 @@
  * should grow far less; the benchmark runs both ends and reports the ratio of their work (right-hand sides plus
  * Hessian-vector products, each about a gradient's cost) and of their CPU time.
  */
-import { deepLinearNetwork } from '../networks/deepLinearNetwork.js';
-import { createTeacher } from '../networks/teacher.js';
+import { squareProblem } from '../networks/squareProblem.js';
 import { integerInRange, positiveNumber, seedValue } from '../validate.js';
 import { gradientFlowEscapes } from './gradientFlowEscapes.js';
 
@@ -60,54 +59,60 @@ export interface DlnGradientFlowBenchmark {
 export function dlnGradientFlowBenchmark(
   options: DlnGradientFlowBenchmarkOptions = {},
 ): DlnGradientFlowBenchmark {
-  const depth = integerInRange('depth', options.depth ?? 4, 3, 16);
-  const width = integerInRange('width', options.width ?? 64, 1);
-  const dims = integerInRange('dims', options.dims ?? 8, 1);
-  const singularValues = options.singularValues ?? [4, 2, 1];
+  const setup = {
+    depth: integerInRange('depth', options.depth ?? 4, 3, 16),
+    width: integerInRange('width', options.width ?? 64, 1),
+    dims: integerInRange('dims', options.dims ?? 8, 1),
+    singularValues: options.singularValues ?? [4, 2, 1],
+    rtol: positiveNumber('rtol', options.rtol ?? 1e-6),
+    seed: seedValue('seed', options.seed ?? 1),
+  };
   const eps = positiveNumber('eps', options.eps ?? 1e-3);
   const epsPair = options.epsPair ?? [1e-4, 1e-2];
-  const rtol = positiveNumber('rtol', options.rtol ?? 1e-6);
-  const seed = seedValue('seed', options.seed ?? 1);
-  const teacher = createTeacher({ dIn: dims, dOut: dims, singularValues, seed });
-  const run = (scale: number): DlnGradientFlowRun => {
-    positiveNumber('eps', scale);
-    const net = deepLinearNetwork({
-      dIn: dims,
-      dOut: dims,
-      depth,
-      width,
-      init: { kind: 'scaled', eps: scale, seed },
-    });
-    // A horizon far past the weakest mode's escape on the per-mode law; the "all learned" event ends the run.
-    const t1 = (100 * scale ** (2 - depth)) / ((depth - 2) * Math.min(...teacher.s));
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    const result = gradientFlowEscapes(net, teacher, { t1, stiff: true, rtol, atol: rtol * scale });
-    const used = process.cpuUsage(cpu);
-    return {
-      eps: scale,
-      status: result.learnedTime === null ? `${result.status} (not every mode learned)` : result.status,
-      wallSeconds: (performance.now() - start) / 1000,
-      cpuSeconds: (used.user + used.system) / 1e6,
-      rhsEvaluations: result.rhsEvaluations,
-      hessianProducts: result.hessianProducts,
-      steps: result.steps,
-      rejected: result.rejected,
-      escapeTimes: result.escapeTimes,
-      learnedTime: result.learnedTime,
-    };
-  };
-  const main = run(eps);
-  const small = run(epsPair[0]);
-  const large = run(epsPair[1]);
+  const main = benchmarkRun(setup, eps);
+  const small = benchmarkRun(setup, positiveNumber('epsPair[0]', epsPair[0]));
+  const large = benchmarkRun(setup, positiveNumber('epsPair[1]', epsPair[1]));
   const work = (r: DlnGradientFlowRun) => r.rhsEvaluations + r.hessianProducts;
   return {
-    configuration: { depth, width, dims, singularValues, eps, epsPair, rtol, seed, method: 'ros34pw2' },
+    configuration: { ...setup, eps, epsPair, method: 'ros34pw2' },
     main,
     small,
     large,
     workRatio: work(small) / work(large),
     cpuRatio: small.cpuSeconds / large.cpuSeconds,
     fixedStepRatio: (small.learnedTime ?? Number.NaN) / (large.learnedTime ?? Number.NaN),
+  };
+}
+
+interface BenchmarkSetup {
+  readonly depth: number;
+  readonly width: number;
+  readonly dims: number;
+  readonly singularValues: readonly number[];
+  readonly rtol: number;
+  readonly seed: number;
+}
+
+/** One timed run through every plateau at per-layer scale `eps`. */
+function benchmarkRun(setup: BenchmarkSetup, eps: number): DlnGradientFlowRun {
+  const { depth, width, dims, singularValues, rtol, seed } = setup;
+  const { teacher, net } = squareProblem({ depth, width, dims, singularValues, eps }, seed);
+  // A horizon far past the weakest mode's escape on the per-mode law; the "all learned" event ends the run.
+  const t1 = (100 * eps ** (2 - depth)) / ((depth - 2) * Math.min(...teacher.s));
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = gradientFlowEscapes(net, teacher, { t1, stiff: true, rtol, atol: rtol * eps });
+  const used = process.cpuUsage(cpu);
+  return {
+    eps,
+    status: result.learnedTime === null ? `${result.status} (not every mode learned)` : result.status,
+    wallSeconds: (performance.now() - start) / 1000,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    rhsEvaluations: result.rhsEvaluations,
+    hessianProducts: result.hessianProducts,
+    steps: result.steps,
+    rejected: result.rejected,
+    escapeTimes: result.escapeTimes,
+    learnedTime: result.learnedTime,
   };
 }
