@@ -108,6 +108,82 @@ function probePoint(end: 'lower' | 'upper', bound: number, center: number, scale
   return (k: number) => (k <= MAX_HALVINGS ? bound - sign * distance * 2 ** -k : Number.NaN);
 }
 
+/** The integrand r = 2a/b², ψ at a point, and the panel table, shared by the core and the probes. */
+class SpineBuilder {
+  readonly table = new PanelTable();
+  readonly r: (x: number) => number;
+  readonly psiAt: (x: number, phi: number) => number;
+
+  constructor(
+    private readonly coefficients: DiffusionCoefficients,
+    private readonly relTol: number,
+  ) {
+    const { drift, diffusion } = coefficients;
+    const k = coefficients.interpretation === 'ito' ? 2 : 1;
+    this.r = (x) => {
+      const b = diffusion(x);
+      return (2 * drift(x)) / (b * b);
+    };
+    this.psiAt = (x, phi) => -k * Math.log(Math.abs(diffusion(x))) + phi;
+  }
+
+  /** Φ at the core points, outwards from the center (Φ = 0 there); NaN beyond a failed interval. */
+  core(x: number[], c: number): { phi: number[]; failure?: string } {
+    const phi = new Array<number>(x.length).fill(Number.NaN);
+    phi[c] = 0;
+    for (let i = c + 1; i < x.length; i++) {
+      phi[i] = this.table.add(this.r, x[i - 1], x[i], phi[i - 1], 'a', this.relTol);
+      if (Number.isNaN(phi[i])) return { phi, failure: `on [${x[i - 1]}, ${x[i]}]` };
+    }
+    for (let i = c - 1; i >= 0; i--) {
+      phi[i] = this.table.add(this.r, x[i], x[i + 1], phi[i + 1], 'b', this.relTol);
+      if (Number.isNaN(phi[i])) return { phi, failure: `on [${x[i]}, ${x[i + 1]}]` };
+    }
+    return { phi };
+  }
+
+  /** Probes from the core point `start` (where Φ = phiStart) toward one end. */
+  probe(
+    end: 'lower' | 'upper',
+    bound: number,
+    next: (k: number) => number,
+    start: number,
+    phiStart: number,
+    coreBulk: number,
+  ): EndProbes {
+    const { drift, diffusion } = this.coefficients;
+    const out: EndProbes = { end, bound, x: [], psi: [], width: [] };
+    let previous = start;
+    let phiPrevious = phiStart;
+    for (let j = 1; ; j++) {
+      const point = next(j);
+      if (Number.isNaN(point) || point === previous || (end === 'upper' ? point >= bound : point <= bound)) {
+        return out;
+      }
+      const b0 = diffusion(point);
+      if (b0 === 0)
+        return { ...out, stopped: `the diffusion vanishes at x = ${point}, where the law may concentrate` };
+      const [a, b] = end === 'upper' ? [previous, point] : [point, previous];
+      const phi =
+        Number.isFinite(b0) && Number.isFinite(drift(point))
+          ? this.table.add(this.r, a, b, phiPrevious, end === 'upper' ? 'a' : 'b', this.relTol)
+          : Number.NaN;
+      if (Number.isNaN(phi)) {
+        return {
+          ...out,
+          stopped: `the coefficients or the integral of 2a/b^2 are not finite near x = ${point}`,
+        };
+      }
+      out.x.push(point);
+      out.psi.push(this.psiAt(point, phi));
+      out.width.push(Math.abs(point - previous));
+      if (dead(out, coreBulk)) return out;
+      previous = point;
+      phiPrevious = phi;
+    }
+  }
+}
+
 export function buildSpine(
   coefficients: DiffusionCoefficients,
   lower: number,
@@ -116,75 +192,30 @@ export function buildSpine(
   scale: number,
   relTol: number,
 ): Spine {
-  const { drift, diffusion } = coefficients;
-  const k = coefficients.interpretation === 'ito' ? 2 : 1;
-  const r = (x: number): number => {
-    const b = diffusion(x);
-    return (2 * drift(x)) / (b * b);
-  };
-  const psiAt = (x: number, phi: number): number => -k * Math.log(Math.abs(diffusion(x))) + phi;
-  const table = new PanelTable();
+  const builder = new SpineBuilder(coefficients, relTol);
   const x = corePoints(lower, upper, center, scale);
-  const c = x.indexOf(center);
-  const phi = new Array<number>(x.length).fill(Number.NaN);
-  phi[c] = 0;
-  let interiorFailure: string | undefined;
-  for (let i = c + 1; i < x.length && interiorFailure === undefined; i++) {
-    phi[i] = table.add(r, x[i - 1], x[i], phi[i - 1], 'a', relTol);
-    if (Number.isNaN(phi[i])) interiorFailure = `on [${x[i - 1]}, ${x[i]}]`;
-  }
-  for (let i = c - 1; i >= 0 && interiorFailure === undefined; i--) {
-    phi[i] = table.add(r, x[i], x[i + 1], phi[i + 1], 'b', relTol);
-    if (Number.isNaN(phi[i])) interiorFailure = `on [${x[i]}, ${x[i + 1]}]`;
-  }
-  const corePsi = x.map((point, i) => psiAt(point, phi[i]));
-  const coreBulk = Math.max(...corePsi.filter(Number.isFinite)) + Math.log((2 * scale) / CORE_PANELS);
+  const { phi, failure } = builder.core(x, x.indexOf(center));
+  const corePsi = x.map((point, i) => builder.psiAt(point, phi[i]));
+  const spacing = (2 * scale) / CORE_PANELS;
+  const coreBulk = Math.max(...corePsi.filter(Number.isFinite)) + Math.log(spacing);
   const probe = (end: 'lower' | 'upper', bound: number): EndProbes => {
-    const start = end === 'upper' ? x.length - 1 : 0;
-    const out: EndProbes = { end, bound, x: [], psi: [], width: [] };
-    if (interiorFailure !== undefined) return { ...out, stopped: `the quadrature failed ${interiorFailure}` };
-    const next = probePoint(end, bound, center, scale, x[start]);
-    let previous = x[start];
-    let phiPrevious = phi[start];
-    for (let j = 1; ; j++) {
-      const point = next(j);
-      if (Number.isNaN(point) || point === previous || (end === 'upper' ? point >= bound : point <= bound)) {
-        return out;
-      }
-      const [a, b] = end === 'upper' ? [previous, point] : [point, previous];
-      const b0 = diffusion(point);
-      if (b0 === 0) {
-        return { ...out, stopped: `the diffusion vanishes at x = ${point}, where the law may concentrate` };
-      }
-      const value =
-        Number.isFinite(b0) && Number.isFinite(drift(point))
-          ? table.add(r, a, b, phiPrevious, end === 'upper' ? 'a' : 'b', relTol)
-          : Number.NaN;
-      if (Number.isNaN(value)) {
-        return {
-          ...out,
-          stopped: `the coefficients or the integral of 2a/b^2 are not finite near x = ${point}`,
-        };
-      }
-      out.x.push(point);
-      out.psi.push(psiAt(point, value));
-      out.width.push(Math.abs(point - previous));
-      if (dead(out, coreBulk)) return out;
-      previous = point;
-      phiPrevious = value;
+    if (failure !== undefined) {
+      return { end, bound, x: [], psi: [], width: [], stopped: `the quadrature failed ${failure}` };
     }
+    const i = end === 'upper' ? x.length - 1 : 0;
+    const next = probePoint(end, bound, center, scale, x[i]);
+    return builder.probe(end, bound, next, x[i], phi[i], coreBulk);
   };
   const lowerProbes = probe('lower', lower);
   const upperProbes = probe('upper', upper);
-  const panels = table.sorted();
   return {
     center,
     scale,
-    core: { x, psi: corePsi, spacing: (2 * scale) / CORE_PANELS },
+    core: { x, psi: corePsi, spacing },
     lower: lowerProbes,
     upper: upperProbes,
-    ...(interiorFailure === undefined ? {} : { interiorFailure }),
-    logDensity: logDensityFrom(panels, r, psiAt),
+    ...(failure === undefined ? {} : { interiorFailure: failure }),
+    logDensity: logDensityFrom(builder.table.sorted(), builder.r, builder.psiAt),
   };
 }
 

@@ -109,48 +109,18 @@ export async function perModeReduction(
   const series: ReductionSeries[] = [];
   let failed = sgd.failed;
   for (let k = 0; k < teacher.s.length; k++) {
-    const p = perModeParameters({ ...setting, s: teacher.s[k] });
-    const spec = perModeSdeSpec('per-layer', {
-      ...p,
-      x0: setting.eps,
-      t1: steps * lr,
-      seed: run.seed + k + 1,
-    });
-    const sde = await runEnsemble(spec, {
-      method: PER_MODE_EULER_SPEC,
-      paths: run.sdePaths,
-      steps: steps * run.substeps,
-      saveAt: t,
-      statistics: false,
-    });
+    const sde = await modeEnsemble(setting, teacher.s[k], run, steps, t, run.seed + k + 1);
     failed += sde.failed;
-    const entry: ReductionSeries = { mode: k, t, sgdMean: [], sgdVariance: [], sdeMean: [], sdeVariance: [] };
-    t.forEach((time, j) => {
-      const sgdSample = Float64Array.from(
+    const sgdAt = (j: number) =>
+      Float64Array.from(
         { length: run.sgdPaths },
         (_, path) => sgd.modeStrengths[(path * sgd.t.length + j + 1) * sgd.modes + k],
       );
-      const sdeSample = Float64Array.from({ length: run.sdePaths }, (_, path) =>
+    const sdeAt = (j: number) =>
+      Float64Array.from({ length: run.sdePaths }, (_, path) =>
         integerPower(sde.saved[path * t.length + j], setting.depth),
       );
-      const a = momentEstimate(sgdSample);
-      const b = momentEstimate(sdeSample);
-      const label = `mode ${k + 1}, t = ${time.toPrecision(4)}`;
-      rows.push(
-        { label: `mean of u, ${label}`, a: a.mean, b: b.mean, error: Math.hypot(a.meanError, b.meanError) },
-        {
-          label: `variance of u, ${label}`,
-          a: a.variance,
-          b: b.variance,
-          error: Math.hypot(a.varianceError, b.varianceError),
-        },
-      );
-      (entry.sgdMean as number[]).push(a.mean);
-      (entry.sgdVariance as number[]).push(a.variance);
-      (entry.sdeMean as number[]).push(b.mean);
-      (entry.sdeVariance as number[]).push(b.variance);
-    });
-    series.push(entry);
+    series.push(compareMode(k, t, sgdAt, sdeAt, rows));
   }
   return {
     joint: compareJointly(rows),
@@ -159,6 +129,63 @@ export async function perModeReduction(
     imbalance: largest(sgd.imbalance),
     failed,
   };
+}
+
+/** The per-layer SDE ensemble of a mode of strength s, on the SGD's time span with `substeps` per SGD step. */
+async function modeEnsemble(
+  setting: ReductionSetting,
+  s: number,
+  run: ReductionRun,
+  steps: number,
+  saveAt: readonly number[],
+  seed: number,
+) {
+  const p = perModeParameters({ ...setting, s });
+  const spec = perModeSdeSpec('per-layer', { ...p, x0: setting.eps, t1: steps * setting.lr, seed });
+  return runEnsemble(spec, {
+    method: PER_MODE_EULER_SPEC,
+    paths: run.sdePaths,
+    steps: steps * run.substeps,
+    saveAt,
+    statistics: false,
+  });
+}
+
+/** Appends the mean and variance comparisons of mode k at every save to `rows`; returns the mode's series. */
+function compareMode(
+  k: number,
+  t: readonly number[],
+  sgdAt: (j: number) => Float64Array,
+  sdeAt: (j: number) => Float64Array,
+  rows: ComparisonRow[],
+): ReductionSeries {
+  const entry = {
+    mode: k,
+    t,
+    sgdMean: [] as number[],
+    sgdVariance: [] as number[],
+    sdeMean: [] as number[],
+    sdeVariance: [] as number[],
+  };
+  t.forEach((time, j) => {
+    const a = momentEstimate(sgdAt(j));
+    const b = momentEstimate(sdeAt(j));
+    const label = `mode ${k + 1}, t = ${time.toPrecision(4)}`;
+    rows.push(
+      { label: `mean of u, ${label}`, a: a.mean, b: b.mean, error: Math.hypot(a.meanError, b.meanError) },
+      {
+        label: `variance of u, ${label}`,
+        a: a.variance,
+        b: b.variance,
+        error: Math.hypot(a.varianceError, b.varianceError),
+      },
+    );
+    entry.sgdMean.push(a.mean);
+    entry.sgdVariance.push(a.variance);
+    entry.sdeMean.push(b.mean);
+    entry.sdeVariance.push(b.variance);
+  });
+  return entry;
 }
 
 function largest(values: Float64Array): number {
