@@ -25,6 +25,7 @@ describe('closed forms of the diffusion peak', () => {
     expect(peakThreshold(2, 'end-to-end')).toBe(0.25);
     expect(Math.abs(peakThreshold(3, 'end-to-end') - 9 / 56)).toBeLessThan(4 * EPS);
     expect(Math.abs(peakThreshold(4, 'end-to-end') - 2 / 15)).toBeLessThan(4 * EPS);
+    // c = 2 − 2/3: one rounding.
     expect(diffusionExponent(3, 'parameter')).toBeCloseTo(4 / 3, 15);
     const s = 1.7;
     const below = s * Math.sqrt(0.99 * peakThreshold(3, 'end-to-end'));

@@ -42,6 +42,7 @@ describe('stationaryDensityTest', () => {
     const corrected = stationaryDensityTest(chain, density);
     // τ = (1 + ρ)/(1 − ρ) = 39 for this AR(1) chain; Geyer's estimate is within ~20% at 500τ points.
     expect(Math.abs(corrected.tau / 39 - 1)).toBeLessThan(0.25);
+    // An exact chain of the law: p < 0.01 for at most 1% of seeds (the test is conservative); the seed is fixed.
     expect(corrected.kolmogorovSmirnov.pValue).toBeGreaterThan(0.01);
     // Treated as independent, 20000 correlated points overstate the evidence and reject a true law.
     const naive = stationaryDensityTest(chain, density, { samples: 'independent' });
@@ -101,6 +102,7 @@ describe('saddlecheck stationary', () => {
     const fromArray = JSON.parse((await run(...common, '--samples', array)).out);
     expect(fromLines.test.n).toBe(500);
     expect(fromLines.test).toEqual(fromArray.test);
+    // Exact draws from the law: a p-value below 0.01 would happen for 1% of seeds; this seed is fixed.
     expect(fromLines.test.kolmogorovSmirnov.pValue).toBeGreaterThan(0.01);
     expect(fromLines.domain).toEqual(['-Infinity', 'Infinity']);
   });

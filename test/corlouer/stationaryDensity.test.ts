@@ -61,6 +61,7 @@ describe('stationary densities with closed forms', () => {
     const v = 0.125;
     const strat = normalized(stationaryDensity(a, b, { lower: 0, interpretation: 'stratonovich' }));
     const ito = normalized(stationaryDensity(a, b, { lower: 0 }));
+    // Quadrature at 1e-12 relative, and exp of a few rounded terms: 1e-10 is ample.
     expect(relative(strat.mean, Math.exp(v / 2))).toBeLessThan(1e-10);
     expect(relative(ito.mean, Math.exp(-v + v / 2))).toBeLessThan(1e-10);
   });
@@ -86,6 +87,7 @@ describe('stationary densities with closed forms', () => {
     const second = heavy.expectation((x) => x * x);
     expect(second.converged).toBe(false);
     expect(second.message).toMatch(/not integrable/);
+    // The median of a symmetric law is 0; the quantile solver stops at 4 ulps of mass, ~1e-15 in x here.
     expect(Math.abs(heavy.quantiles.q50)).toBeLessThan(1e-9);
   });
 
@@ -97,6 +99,7 @@ describe('stationary densities with closed forms', () => {
         { lower: -100, upper: 100 },
       ),
     );
+    // After the spine is rebuilt around the peak, the moments meet the quadrature's 1e-12 (1e-9 with margin).
     expect(Math.abs(d.mean - 30)).toBeLessThan(1e-9);
     expect(relative(d.variance, 5e-7)).toBeLessThan(1e-9);
   });
