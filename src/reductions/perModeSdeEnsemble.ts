@@ -5,7 +5,8 @@
  * into shared buffers; path p's numbers do not depend on which thread ran it.
  */
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../parallel/workerScript.js';
 import { type EnsembleStatistics, ensembleStatistics } from '../sde/ensembleStatistics.js';
 import { finiteNumber, integerInRange, positiveNumber, seedValue } from '../validate.js';
 import { perModeParameters } from './perModeSde.js';
@@ -97,18 +98,8 @@ export async function perModeSdeEnsemble(options: PerModeEnsembleOptions): Promi
   };
 }
 
-/**
- * From compiled JavaScript the worker is perModeSdeWorker.js beside this file. From TypeScript sources (tests,
- * `node --import tsx`) a loader flag in execArgv does not reach a worker's entry in Node 20, so a one-line
- * module registers tsx's loader inside the worker and then imports perModeSdeWorker.ts.
- */
 function startKernelWorker(workerData: unknown): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./perModeSdeWorker.js', here), { workerData });
-  const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const entry = JSON.stringify(new URL('./perModeSdeWorker.ts', here).href);
-  const source = `const { register } = await import(${api}); register(); await import(${entry});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`), { workerData });
+  return startWorker(import.meta.url, 'perModeSdeWorker', { workerData });
 }
 
 async function onWorkers(

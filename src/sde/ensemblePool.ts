@@ -9,8 +9,9 @@
  * `node --import tsx`), ensembleWorker.ts behind a small bootstrap that registers tsx's loader inside the
  * worker first: in Node 20 the loader hooks of an `--import tsx` in execArgv do not reach a worker's entry.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { SaddlecheckError } from '../errors.js';
+import { startWorker } from '../parallel/workerScript.js';
 import type { EnsembleBuffers } from './ensembleBuffers.js';
 import type { EnsemblePlan } from './ensemblePlan.js';
 
@@ -30,15 +31,8 @@ type WorkerReply =
   | { type: 'done'; start: number; end: number }
   | { type: 'error'; name: string; message: string; start: number; end: number };
 
-function startWorker(plan: EnsemblePlan, buffers: EnsembleBuffers): Worker {
-  const here = import.meta.url;
-  const workerData = { plan, buffers };
-  if (!here.endsWith('.ts')) return new Worker(new URL('./ensembleWorker.js', here), { workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./ensembleWorker.ts', here).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register();
-    return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+function startEnsembleWorker(plan: EnsemblePlan, buffers: EnsembleBuffers): Worker {
+  return startWorker(import.meta.url, 'ensembleWorker', { workerData: { plan, buffers } });
 }
 
 /** Splits [0, paths) into chunks of `chunkSize` paths (the last may be shorter). */
@@ -115,7 +109,9 @@ export async function runOnWorkers(
 ): Promise<PoolTiming> {
   const chunks = chunkRanges(plan.paths, chunkSize);
   const started = performance.now();
-  const pool = Array.from({ length: Math.min(workers, chunks.length) }, () => startWorker(plan, buffers));
+  const pool = Array.from({ length: Math.min(workers, chunks.length) }, () =>
+    startEnsembleWorker(plan, buffers),
+  );
   let readyAt = started;
   try {
     await new Promise<void>((resolve, reject) => {

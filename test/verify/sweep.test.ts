@@ -3,6 +3,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findTheorem } from '../../theorems/index.js';
 import { mergeResults } from '../../verify/mergeCommand.js';
 import { gridPoints, parseShard, shardPoints } from '../../verify/sweep/grid.js';
 import { ResultsFileError, readResults, repairResultsFile } from '../../verify/sweep/resultsFile.js';
@@ -62,6 +63,17 @@ describe('runSweep', () => {
     const merged = mergeResults([join(dir, 's1.jsonl'), join(dir, 's0.jsonl')]);
     expect(withoutTiming(merged)).toEqual(withoutTiming(readResults(join(dir, 'all.jsonl')).values()));
     expect(merged.map((r) => r.status)).toEqual(Array(7).fill('confirmed'));
+  });
+
+  it('should give the same records on two worker threads as in this thread', async () => {
+    const dir = tmp();
+    const theorem = findTheorem('order-euler-maruyama-additive-strong');
+    const points = gridPoints({ base: { problem: 'integratedBrownian' }, axes: { paths: [40, 50, 60] } }, 4);
+    await runSweep({ theorem, points, out: join(dir, 'one.jsonl'), budget: 'quick' });
+    await runSweep({ theorem, points, out: join(dir, 'two.jsonl'), budget: 'quick', workers: 2 });
+    const one = withoutTiming(readResults(join(dir, 'one.jsonl')).values());
+    expect(withoutTiming(readResults(join(dir, 'two.jsonl')).values())).toEqual(one);
+    expect(one).toHaveLength(3);
   });
 
   it('should resume after being killed mid-run without losing or repeating a point', async () => {
