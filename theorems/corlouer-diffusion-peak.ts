@@ -82,9 +82,10 @@ export const corlouerDiffusionPeak: Theorem<DiffusionPeakSetting> = {
     );
   },
   comparison: {
-    kind: 'containment',
-    halfWidth: 0.02,
-    why: 'u*/s must be pinned to ±0.02, a tenth of its distance to the learned point s',
+    kind: 'tolerance',
+    tolerance: 0.02,
+    relative: false,
+    why: 'u*/s must be pinned to ±0.02, a tenth of its distance to the learned point s (an equivalence test)',
   },
   quantity: 'peak position u*/s',
 };
