@@ -14,7 +14,11 @@ import type { Budget, Measurement, Theorem } from './theorem.js';
 
 /** The square problem without ε: singular values well separated (s_1/s_2 ≥ 4), so mode 1 escapes first. */
 export interface EscapeExponentSetting extends Omit<SquareProblemSetting, 'eps'> {
-  /** The largest ε; the grid spans four decades of ε^{L−2} below it. */
+  /**
+   * The largest ε, capped at 0.01^{1/(L−2)} so that every plateau (∝ ε^{−(L−2)}) is at least ~100 times the O(1)
+   * time of the drop, whose ε-independent length would otherwise bend the fit upward; the grid spans four
+   * decades of ε^{L−2} below it.
+   */
   readonly epsMax: number;
 }
 
@@ -47,8 +51,9 @@ export const dlnEscapeExponent: Theorem<EscapeExponentSetting> = {
   defaultSetting: { depth: 4, width: 8, dims: 4, singularValues: [4, 1], epsMax: 0.1 },
   predict: ({ depth }) => depth - 2,
   measure(setting, { seed, budget, onProgress }): Measurement {
-    const { depth, singularValues, epsMax } = setting;
+    const { depth, singularValues } = setting;
     const { points, replicates } = DESIGN[budget];
+    const epsMax = Math.min(setting.epsMax, 0.01 ** (1 / (depth - 2)));
     const epsMin = epsMax * 10 ** (-4 / (depth - 2));
     const x: number[] = [];
     const y: number[] = [];
@@ -59,15 +64,15 @@ export const dlnEscapeExponent: Theorem<EscapeExponentSetting> = {
         // Far past the aligned law for an overlap a thousand times smaller; the event ends the run.
         const t1 = (1e3 * eps ** (2 - depth)) / ((depth - 2) * singularValues[0]);
         const result = gradientFlowEscapes(net, teacher, { t1, modes: 1, rtol: 1e-7 });
-        const escape = result.escapeTimes[0];
-        if (escape === null) {
+        const escapeTime = result.escapeTimes[0];
+        if (escapeTime === null) {
           return {
             value: Number.NaN,
             failure: `ε = ${eps}, draw ${j}: ${result.message} Mode 1 did not escape.`,
           };
         }
         x.push(1 / eps);
-        y.push(escape);
+        y.push(escapeTime);
       }
       onProgress?.((i + 1) / points);
     }

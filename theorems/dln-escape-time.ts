@@ -59,12 +59,13 @@ export const dlnEscapeTime: Theorem<EscapeTimeSetting> = {
       learned: Math.max(frac + 0.01, 0.95),
       rtol: RTOL,
     });
-    const escape = result.escapeTimes[0];
-    if (escape === null) return { value: Number.NaN, failure: `${result.message} Mode 1 did not escape.` };
+    const escapeTime = result.escapeTimes[0];
+    if (escapeTime === null)
+      return { value: Number.NaN, failure: `${result.message} Mode 1 did not escape.` };
     const asymptotic = perModeEscapeAsymptotic({ depth, s: singularValues[0], eps });
     return {
-      value: escape,
-      evidence: { closedForm, asymptotic, ratioToAsymptotic: escape / asymptotic, steps: result.steps },
+      value: escapeTime,
+      evidence: { closedForm, asymptotic, ratioToAsymptotic: escapeTime / asymptotic, steps: result.steps },
     };
   },
   comparison: {

@@ -70,7 +70,9 @@ export function linearizedMinimumDistance(
   const { kernel, w } = tangentKernel(shape, theta);
   const size = kernel.rows;
   const residual = Matrix.columnVector(Array.from(teacher.w.data, (v, i) => v - w.data[i]));
-  const cholesky = new CholeskyDecomposition(Matrix.from1DArray(size, size, kernel.data));
+  // K is symmetric in exact arithmetic; its assembled entries may differ from their transposes in the last bit.
+  const k = Matrix.from1DArray(size, size, kernel.data);
+  const cholesky = new CholeskyDecomposition(k.add(k.transpose()).mul(0.5));
   if (!cholesky.isPositiveDefinite()) {
     throw new UnsupportedProblemError(
       'linearizedMinimumDistance: the tangent kernel J Jᵀ is singular at θ (a layer is rank-deficient, e.g. a ' +

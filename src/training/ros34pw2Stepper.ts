@@ -1,7 +1,8 @@
 /**
  * One ROS34PW2 integration (see ros34pw2.ts): the four stages of a step with MINRES solves, the embedded error
  * estimate, step-size control (h ← h·clamp(0.9 err^{−1/3}, 0.2, 5)), fixed steps for order studies, and cubic
- * Hermite dense output from the end values and derivatives of the last step.
+ * Hermite dense output from the end values and derivatives of the last step. (About 230 lines: these parts share
+ * the stepper's buffers and state, and splitting them would pass that state around.)
  */
 import { ExplicitStepper } from '../ode/explicitStepper.js';
 import { fixedStepCount, fixedStepEnd } from '../ode/fixedGrid.js';

@@ -54,7 +54,9 @@ describe('distances from an initialization to a saddle and to a global minimum',
     expect(Math.abs(linearizedMinimumDistance(net, net.theta, teacher) / expected - 1)).toBeLessThan(1e-10);
     // The step reaches the teacher to first order: J δθ = W* − W₀.
     const reached = j.mmul(step).to1DArray();
-    reached.forEach((v, i) => expect(v).toBeCloseTo(residual.get(i, 0), 10));
+    reached.forEach((v, i) => {
+      expect(v).toBeCloseTo(residual.get(i, 0), 10);
+    });
   });
 
   it('should measure the saddle distance from W_1 and W_L only', () => {
