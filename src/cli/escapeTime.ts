@@ -8,6 +8,11 @@ import {
   runNetworkEscapeModel,
 } from '../networks/mlpEscapeCli.js';
 import {
+  PER_MODE_ESCAPE_HELP,
+  PER_MODE_ESCAPE_OPTIONS,
+  runPerModeEscapeModel,
+} from '../reductions/perModeEscapeCli.js';
+import {
   runScalarEscapeModel,
   SCALAR_ESCAPE_HELP,
   SCALAR_ESCAPE_OPTIONS,
@@ -25,6 +30,7 @@ export interface EscapeModel {
 export const ESCAPE_MODELS: Readonly<Record<string, EscapeModel>> = {
   network: { options: NETWORK_ESCAPE_OPTIONS, help: NETWORK_ESCAPE_HELP, run: runNetworkEscapeModel },
   scalar: { options: SCALAR_ESCAPE_OPTIONS, help: SCALAR_ESCAPE_HELP, run: runScalarEscapeModel },
+  'per-mode': { options: PER_MODE_ESCAPE_OPTIONS, help: PER_MODE_ESCAPE_HELP, run: runPerModeEscapeModel },
 };
 
 const OPTIONS: OptionSpec = Object.assign(
