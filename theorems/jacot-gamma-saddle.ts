@@ -18,7 +18,14 @@ export interface GammaSweepSetting {
   readonly widths: readonly number[];
 }
 
-export const GAMMA_REPLICATES: Record<Budget, number> = { quick: 10, standard: 24, full: 60 };
+/**
+ * Draws per width. The saddle distance concentrates like 1/√(w(dIn + dOut)) (hundreds of entries), the minimum
+ * distance only like 1/√(dIn·dOut) through the entries of W₀, so the latter needs more draws to decide.
+ */
+export const GAMMA_REPLICATES: Record<'saddle' | 'minimum', Record<Budget, number>> = {
+  saddle: { quick: 6, standard: 16, full: 40 },
+  minimum: { quick: 10, standard: 24, full: 60 },
+};
 
 /** The fitted width exponent of a distance, as a Measurement with a log-log plot. */
 export function widthExponent(
@@ -34,7 +41,7 @@ export function widthExponent(
     gamma,
     depth,
     widths,
-    replicates: GAMMA_REPLICATES[budget],
+    replicates: GAMMA_REPLICATES[distance][budget],
     teacher,
     seed,
   });
