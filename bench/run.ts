@@ -11,7 +11,9 @@ import { resolve } from 'node:path';
 import { expressionBenchmark } from '../src/expressions/expressionBenchmark.js';
 import { linalgBenchmark } from '../src/linalg/linalgBenchmark.js';
 import { escapeOdeBenchmark } from '../src/ode/escapeOdeBenchmark.js';
+import { perModeSdeBenchmark } from '../src/reductions/perModeSdeBenchmark.js';
 import { emBenchmark, sra1Benchmark, workerSpeedup } from '../src/sde/ensembleBenchmark.js';
+import { dlnGradientFlowBenchmark } from '../src/training/dlnGradientFlowBenchmark.js';
 
 const PATHS = 100_000;
 const STEPS = 1000;
@@ -26,6 +28,25 @@ function cReference(): { nsPerPathStep: number; script: string } | { error: stri
   const out = execFileSync('bash', [script, String(PATHS), String(STEPS)], { encoding: 'utf8' });
   const line = out.trim().split('\n').at(-1) ?? '{}';
   return { nsPerPathStep: (JSON.parse(line) as { ns_per_path_step: number }).ns_per_path_step, script };
+}
+
+/** Full-matrix gradient flow through every plateau (minutes): seconds and work at eps = 1e-3, and the ratio 1e-4 / 1e-2. */
+function dlnFigures() {
+  note(
+    'deep linear gradient flow, L = 4, width 64, dims 8, teacher (4, 2, 1), eps 1e-3, 1e-4, 1e-2 (minutes; --no-dln skips)',
+  );
+  const run = dlnGradientFlowBenchmark();
+  return {
+    seconds: run.main.wallSeconds,
+    cpuSeconds: run.main.cpuSeconds,
+    rhsEvaluations: run.main.rhsEvaluations,
+    hessianProducts: run.main.hessianProducts,
+    status: run.main.status,
+    workRatioEps1e4Over1e2: run.workRatio,
+    cpuRatioEps1e4Over1e2: run.cpuRatio,
+    fixedStepRatio: run.fixedStepRatio,
+    target: { cpuRatio: '<= 3', met: run.cpuRatio <= 3 },
+  };
 }
 
 async function main(): Promise<void> {
@@ -43,6 +64,9 @@ async function main(): Promise<void> {
   const expression = expressionBenchmark();
   note('linalg: typed-array matmul against ml-matrix mmul, 64 x 64');
   const linalg = linalgBenchmark();
+  note('per-mode SDE ensemble: 1e5 paths x 1e4 steps on 2 workers');
+  const perMode = await perModeSdeBenchmark({ paths: 100_000, steps: 10_000, workers: 2 });
+  const dln = process.argv.includes('--no-dln') ? undefined : dlnFigures();
   const emRatio = 'nsPerPathStep' in reference ? em.nsPerPathStep / reference.nsPerPathStep : null;
   const figures = {
     emNsPerPathStep: em.nsPerPathStep,
@@ -63,6 +87,8 @@ async function main(): Promise<void> {
       workerSpeedup2: { target: '>= 1.8', met: speedup.speedup >= 1.8 },
       escapeOdeMicros: { target: '< 100', met: ode.microsecondsPerSolve < 100 },
     },
+    perModeSdeSeconds: (perMode.startupMs + perMode.simulationMs) / 1000,
+    ...(dln ? { dlnGradientFlow: dln } : {}),
     checks: { emMean: em.mean, emVariance: em.variance, escapeTimeRelativeError: ode.relativeError },
     ...('error' in reference ? { referenceError: reference.error } : {}),
   };
