@@ -1,5 +1,6 @@
 /** Statistics and fits that verdicts rest on: distributions, goodness-of-fit tests, correlated chains, scaling laws. */
 
+export { activationClass } from './activationClass.js';
 export { andersonDarlingLimitSf, andersonDarlingSf } from './andersonDarlingSf.js';
 export {
   type AndersonDarlingResult,
@@ -50,7 +51,10 @@ export { type KolmogorovSmirnovResult, kolmogorovSmirnovTest } from './kolmogoro
 export { logGamma } from './logGamma.js';
 export { logNormalCdf, logNormalSf, normalCdf, normalPdf, normalSf } from './normal.js';
 export { normalQuantile } from './normalQuantile.js';
+export { detectPlateaus, saddleLossLevels } from './plateaus.js';
 export { probabilityTransform, type TransformedSample } from './probabilityTransform.js';
 export { smirnovSf } from './smirnovSf.js';
+export { stationaryDensity } from './stationaryDensity.js';
+export { stationaryDensityTest } from './stationaryDensityTest.js';
 export { studentTQuantile } from './studentTQuantile.js';
 export { type Comparison, judge, type Measurement, type Status, type Verdict } from './verdict.js';
