@@ -81,7 +81,16 @@ function logLogSpec(plot: Extract<PlotDescriptor, { kind: 'loglog' }>): TopLevel
       {
         data: { values: lines },
         mark: { type: 'line' },
-        encoding: { x, y, color: { field: 'line', type: 'nominal', title: null } },
+        encoding: {
+          x,
+          y,
+          color: {
+            field: 'line',
+            type: 'nominal',
+            title: null,
+            legend: { labelLimit: 400, orient: 'bottom' },
+          },
+        },
       },
     ],
   };
@@ -146,7 +155,7 @@ function histogramSpec(plot: Extract<PlotDescriptor, { kind: 'histogram' }>): To
         data: { values: bars },
         mark: { type: 'rect', opacity: 0.5 },
         encoding: {
-          x: { field: 'x0', type: 'quantitative', title: plot.xLabel },
+          x: { field: 'x0', type: 'quantitative', title: plot.xLabel, scale: { zero: false } },
           x2: { field: 'x1' },
           y: { field: 'p', type: 'quantitative', title: 'density' },
         },
