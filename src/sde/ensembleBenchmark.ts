@@ -27,11 +27,12 @@ export function benchmarkProblem(args: OrnsteinUhlenbeckArgs = {}): SdeProblem {
   const { theta = 1, sigma = 0.5, mu = 0, x0 = 1, t1 = 1, seed = 42 } = args;
   return {
     drift: (_t, x, out) => {
-      out[0] = mu - theta * x[0];
+      for (let i = 0, n = x.length; i < n; i++) out[i] = mu - theta * x[i];
     },
-    diffusion: (_t, _x, out) => {
-      out[0] = sigma;
+    diffusion: (_t, x, out) => {
+      out.fill(sigma, 0, x.length);
     },
+    elementwise: true,
     noise: 'additive',
     interpretation: 'ito',
     x0: Float64Array.of(x0),

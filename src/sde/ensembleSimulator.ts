@@ -4,11 +4,12 @@
  * one for an in-process run, and each worker builds its own.
  */
 import { AdditiveKernel, type AdditiveScheme, additiveKernelApplies } from './ensembleAdditiveKernel.js';
+import { BlockEulerKernel } from './ensembleBlockKernel.js';
 import type { EnsembleBuffers } from './ensembleBuffers.js';
 import type { EnsemblePlan, MethodRef } from './ensemblePlan.js';
 import { PathRecorder } from './ensembleRecorder.js';
 import { buildProblem, callFactory, validateMethod } from './ensembleSpec.js';
-import { type PathKernel, StepperKernel } from './ensembleStepperKernel.js';
+import { type PathKernel, type RangeKernel, StepperKernel } from './ensembleStepperKernel.js';
 import { PassageMonitor } from './firstPassageMonitor.js';
 import { methodByName } from './methodByName.js';
 import type { SdeMethod, SdeProblem } from './types.js';
@@ -17,11 +18,13 @@ import type { SdeMethod, SdeProblem } from './types.js';
 const ADDITIVE_SCHEMES = new Set<string>(['eulerMaruyama', 'sra1']);
 
 export class EnsembleSimulator {
-  constructor(private readonly kernel: PathKernel) {}
+  constructor(private readonly kernel: PathKernel | RangeKernel) {}
 
-  /** Simulates paths start, ..., end - 1 in order. */
+  /** Simulates paths start, ..., end - 1 (each path's result is independent of how the range is cut). */
   run(start: number, end: number): void {
-    for (let p = start; p < end; p++) this.kernel.simulate(p);
+    const kernel = this.kernel;
+    if ('simulateRange' in kernel) kernel.simulateRange(start, end);
+    else for (let p = start; p < end; p++) kernel.simulate(p);
   }
 }
 
@@ -42,7 +45,8 @@ export async function createSimulator(
 
 /**
  * Picks the kernel: eulerMaruyama or sra1 from the registry on one-component additive noise without a barrier
- * take the tabulated-diffusion kernels (same floats, fewer calls), everything else the method's own stepper.
+ * take the tabulated-diffusion kernels (same floats, fewer calls), and eulerMaruyama advances blocks of paths
+ * together when the problem's drift is elementwise; everything else runs the method's own stepper.
  */
 export function simulatorFor(
   plan: EnsemblePlan,
@@ -55,9 +59,11 @@ export function simulatorFor(
     plan.passage === undefined ? undefined : new PassageMonitor(problem, plan.passage, plan.seed);
   const scheme =
     typeof plan.method === 'string' && ADDITIVE_SCHEMES.has(plan.method) ? plan.method : undefined;
-  const kernel =
-    scheme !== undefined && monitor === undefined && additiveKernelApplies(plan, problem)
-      ? new AdditiveKernel(plan, problem, recorder, scheme as AdditiveScheme)
-      : new StepperKernel(plan, problem, method, recorder, monitor);
-  return new EnsembleSimulator(kernel);
+  if (scheme === undefined || monitor !== undefined || !additiveKernelApplies(plan, problem)) {
+    return new EnsembleSimulator(new StepperKernel(plan, problem, method, recorder, monitor));
+  }
+  if (scheme === 'eulerMaruyama' && problem.elementwise === true) {
+    return new EnsembleSimulator(new BlockEulerKernel(plan, problem, recorder));
+  }
+  return new EnsembleSimulator(new AdditiveKernel(plan, problem, recorder, scheme as AdditiveScheme));
 }

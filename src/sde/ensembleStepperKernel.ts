@@ -16,6 +16,11 @@ export interface PathKernel {
   simulate(path: number): void;
 }
 
+/** Simulates paths start, ..., end - 1 together (for kernels that advance several paths per step). */
+export interface RangeKernel {
+  simulateRange(start: number, end: number): void;
+}
+
 export class StepperKernel implements PathKernel {
   private readonly stepper: SdeStepper;
   private readonly x0: Float64Array;

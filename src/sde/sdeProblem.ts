@@ -53,7 +53,23 @@ export function validateSdeProblem(problem: unknown): SdeProblem {
   }
   seedValue('problem.seed', p.seed);
   checkBrownianDim(p);
+  checkElementwise(p);
   return p;
+}
+
+function checkElementwise(p: SdeProblem): void {
+  if (p.elementwise === undefined || p.elementwise === false) return;
+  if (p.elementwise !== true) {
+    throw new InvalidArgumentError('problem.elementwise', p.elementwise, 'true, false or absent');
+  }
+  if (p.x0.length !== 1) {
+    throw new InvalidArgumentError(
+      'problem.elementwise',
+      p.elementwise,
+      `absent or false on a state of dimension ${p.x0.length}`,
+      'Only one-dimensional problems (x0 of length 1) can act elementwise on arrays of states.',
+    );
+  }
 }
 
 function checkBrownianDim(p: SdeProblem): void {

@@ -39,6 +39,14 @@ export interface SdeProblem {
    * knows, and methods such as the stochastic Heun method reach a higher strong order when it holds.
    */
   readonly commutativeNoise?: boolean;
+  /**
+   * Declares, for a one-dimensional problem (x0 of length 1), that drift and diffusion act componentwise on
+   * arrays of any length n: drift(t, x, out) then writes out[i] = a(t, x[i]) for every i < n, and likewise
+   * for the diffusion, each entry the same float the length-1 call gives. Ensembles then advance blocks of
+   * paths with one drift call per step. Default false. A problem built by spreading another and replacing its
+   * drift or diffusion inherits the flag: set it again to match the new closures.
+   */
+  readonly elementwise?: boolean;
 }
 
 /** A method states its own theory; convergence checks are generated from these declarations. */

@@ -50,9 +50,28 @@ export function cubicBlowUp(args: { seed: number; noise: 'additive' | 'diagonal'
   return {
     ...ornsteinUhlenbeck({ theta: 0, sigma: 1, x0: 0, t1: 1, seed: args.seed }),
     drift: (_t, x, out) => {
-      out[0] = x[0] * x[0] * x[0];
+      for (let i = 0; i < x.length; i++) out[i] = x[i] * x[i] * x[i];
     },
     noise: args.noise,
+  };
+}
+
+/**
+ * The cubic blow-up problem with `elementwise` set as asked (the drift is elementwise either way), so that the
+ * block kernel and the per-path kernel can be compared on the same equation.
+ */
+export function cubicElementwise(args: { seed: number; elementwise: boolean }): SdeProblem {
+  return { ...cubicBlowUp({ seed: args.seed, noise: 'additive' }), elementwise: args.elementwise };
+}
+
+/** Ornstein–Uhlenbeck with a scalar drift (writes out[0] only) and `elementwise` unset. */
+export function ornsteinUhlenbeckScalar(args: Required<Omit<OrnsteinUhlenbeckArgs, 'mu'>>): SdeProblem {
+  const { elementwise: _, ...problem } = ornsteinUhlenbeck(args);
+  return {
+    ...problem,
+    drift: (_t, x, out) => {
+      out[0] = 0 - args.theta * x[0];
+    },
   };
 }
 
@@ -62,7 +81,7 @@ export function throwingDrift(args: { at: number }): SdeProblem {
     ...ornsteinUhlenbeck({ theta: 1, sigma: 1, x0: 0, t1: 1, seed: 1 }),
     drift: (t, _x, out) => {
       if (t > args.at) throw new RangeError(`drift refused t = ${t}`);
-      out[0] = 0;
+      out.fill(0);
     },
   };
 }

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { runEnsemble } from '../../src/sde/ensemble.js';
+import { BLOCK_PATHS, CHUNK_STEPS } from '../../src/sde/ensembleBlockKernel.js';
+import { allocateBuffers } from '../../src/sde/ensembleBuffers.js';
+import { planEnsemble } from '../../src/sde/ensemblePlan.js';
+import { simulatorFor } from '../../src/sde/ensembleSimulator.js';
+import { eulerMaruyama } from '../../src/sde/methods/index.js';
+import { validateSdeProblem } from '../../src/sde/sdeProblem.js';
+import { solveSde } from '../../src/sde/solveSde.js';
+import type { SdeProblem } from '../../src/sde/types.js';
+import { cubicElementwise, fixturesModule, ornsteinUhlenbeck } from './ensembleFixtures.js';
+
+const spec = (name: string, args: unknown) => ({ module: fixturesModule, export: name, args });
+const ouArgs = { theta: 1.5, sigma: 0.7, x0: 2, t1: 1, seed: 5 };
+/** More than two blocks, the last one partial, and more than one chunk of normals per path. */
+const paths = 2 * BLOCK_PATHS + 37;
+const steps = CHUNK_STEPS + 36;
+const saveAt = [0, 0.25, 0.5, 1];
+
+/** The bytes of a typed array, so that NaN payloads and signed zeros count. */
+const bytes = (a: Float64Array | Uint8Array) =>
+  Array.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+
+async function ensembleOf(name: string, args: unknown, options: Record<string, unknown> = {}) {
+  return runEnsemble(spec(name, args), { method: 'eulerMaruyama', paths, steps, saveAt, ...options });
+}
+
+function expectSameEnsembles(a: Awaited<ReturnType<typeof ensembleOf>>, b: typeof a): void {
+  expect(bytes(a.end)).toEqual(bytes(b.end));
+  expect(bytes(a.saved)).toEqual(bytes(b.saved));
+  expect(bytes(a.status)).toEqual(bytes(b.status));
+  expect(bytes(a.tReached)).toEqual(bytes(b.tReached));
+}
+
+function expectPathAsSolveSde(
+  problem: SdeProblem,
+  result: Awaited<ReturnType<typeof ensembleOf>>,
+  path: number,
+  times: readonly number[] = saveAt,
+) {
+  const single = solveSde(problem, eulerMaruyama(), { steps, path, saveAt: [...times], blowUpBound: 1e3 });
+  const saves = times.length;
+  expect(result.tReached[path]).toBe(single.tReached);
+  expect(result.status[path] === 0).toBe(single.status === 'success');
+  const saved = result.saved.slice(path * saves, (path + 1) * saves);
+  expect(bytes(saved.slice(0, single.t.length))).toEqual(bytes(single.x));
+  for (let j = single.t.length; j < saves; j++) expect(saved[j]).toBeNaN();
+  if (single.status === 'success')
+    expect(bytes(result.end.slice(path, path + 1))).toEqual(bytes(single.xEnd));
+  else expect(result.end[path]).toBeNaN();
+}
+
+describe('the block Euler–Maruyama kernel for elementwise problems', () => {
+  it('should call an elementwise drift once per step on a whole block of paths', () => {
+    const lengths = new Set<number>();
+    const base = ornsteinUhlenbeck(ouArgs);
+    const problem: SdeProblem = {
+      ...base,
+      drift: (t, x, out) => {
+        lengths.add(x.length);
+        base.drift(t, x, out);
+      },
+    };
+    const plan = planEnsemble(spec('ornsteinUhlenbeck', ouArgs), problem, {
+      method: 'eulerMaruyama',
+      paths,
+      steps,
+    });
+    simulatorFor(plan, problem, eulerMaruyama(), allocateBuffers(plan, false)).run(0, paths);
+    expect([...lengths].sort((a, b) => a - b)).toEqual([37, BLOCK_PATHS]);
+  });
+
+  it('should give every path the floats of solveSde and of the per-path kernel, saves included', async () => {
+    const block = await ensembleOf('ornsteinUhlenbeck', ouArgs);
+    const perPath = await ensembleOf('ornsteinUhlenbeckScalar', ouArgs);
+    expectSameEnsembles(block, perPath);
+    const problem = ornsteinUhlenbeck(ouArgs);
+    for (const path of [0, 1, BLOCK_PATHS - 1, BLOCK_PATHS, 2 * BLOCK_PATHS, paths - 1]) {
+      expectPathAsSolveSde(problem, block, path);
+    }
+  });
+
+  it('should fail blown-up paths at the step solveSde fails them and leave the others of the block exact', async () => {
+    const times = [0, 0.5, 1, 2];
+    const options = { blowUpBound: 1e3, t1: 2, saveAt: times };
+    const seed = 8;
+    const block = await ensembleOf('cubicElementwise', { seed, elementwise: true }, options);
+    const perPath = await ensembleOf('cubicElementwise', { seed, elementwise: false }, options);
+    expectSameEnsembles(block, perPath);
+    const failed = [...block.status.keys()].filter((p) => block.status[p] !== 0);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.length).toBeLessThan(paths - 3);
+    const problem = { ...cubicElementwise({ seed, elementwise: true }), t1: 2 };
+    const survivors = [...block.status.keys()].filter((p) => block.status[p] === 0).slice(0, 3);
+    for (const path of [...failed.slice(0, 5), ...survivors])
+      expectPathAsSolveSde(problem, block, path, times);
+  });
+
+  it('should not depend on how the paths are cut into chunks', async () => {
+    const whole = await ensembleOf('ornsteinUhlenbeck', ouArgs);
+    const chunked = await ensembleOf('ornsteinUhlenbeck', ouArgs, { chunkSize: 100 });
+    expectSameEnsembles(whole, chunked);
+  });
+
+  it('should refuse an elementwise flag that is not a boolean or a state of more than one component', () => {
+    const problem = ornsteinUhlenbeck(ouArgs);
+    expect(() => validateSdeProblem({ ...problem, elementwise: 'yes' })).toThrow(InvalidArgumentError);
+    expect(() => validateSdeProblem({ ...problem, x0: Float64Array.of(1, 2) })).toThrow(/one-dimensional/);
+    expect(validateSdeProblem({ ...problem, x0: Float64Array.of(1, 2), elementwise: false })).toBeDefined();
+  });
+});
