@@ -30,7 +30,8 @@ describe('saddlecheck sde', () => {
     const common = [...ou, '--paths', '4000', '--method', 'em', '--seed', '5', '--json'];
     const one = await run([...common, '--workers', '1']);
     const two = await run([...common, '--workers', '2']);
-    expect(one.code).toBe(0);
+    expect(one.code, one.io.err.join('\n')).toBe(0);
+    expect(two.code, two.io.err.join('\n')).toBe(0);
     expect(two.io.out).toEqual(one.io.out);
     const result = JSON.parse(one.io.out[0]);
     // Euler-Maruyama's mean is exactly (1 - dt)^n x0 = 0.99^100; the statistical error is meanStdError.
@@ -46,7 +47,7 @@ describe('saddlecheck sde', () => {
   });
 
   it('should refuse sra1 on multiplicative noise and heun on an Ito problem with one line and exit 2', async () => {
-    const sra1 = await run([
+    const multiplicative = [
       'sde',
       '--drift',
       '0',
@@ -58,72 +59,23 @@ describe('saddlecheck sde', () => {
       '1',
       '--dt',
       '0.1',
-      '--paths',
-      '10',
-      '--method',
-      'sra1',
-      '--seed',
-      '1',
-    ]);
+    ];
+    const common = [...multiplicative, '--paths', '10', '--seed', '1', '--method'];
+    const sra1 = await run([...common, 'sra1']);
     expect(sra1.code).toBe(2);
     expect(sra1.io.err).toHaveLength(1);
     expect(sra1.io.err[0]).toContain('sra1 does not support scalar noise');
-    const heun = await run([
-      'sde',
-      '--drift',
-      '0',
-      '--diffusion',
-      'x',
-      '--x0',
-      '1',
-      '--t1',
-      '1',
-      '--dt',
-      '0.1',
-      '--paths',
-      '10',
-      '--method',
-      'heun',
-      '--seed',
-      '1',
-    ]);
+    const heun = await run([...common, 'heun']);
     expect(heun.code).toBe(2);
     expect(heun.io.err[0]).toContain('Stratonovich');
   });
 
   it('should point at an unknown symbol or a forbidden function in an expression', async () => {
-    const unknown = await run([
-      ...ou.slice(0, 2),
-      '-k*y',
-      ...ou.slice(3),
-      '--paths',
-      '10',
-      '--method',
-      'em',
-      '--seed',
-      '1',
-    ]);
+    const tail = ['--paths', '10', '--method', 'em', '--seed', '1'];
+    const unknown = await run([...ou.slice(0, 2), '-k*y', ...ou.slice(3), ...tail]);
     expect(unknown.code).toBe(2);
     expect(unknown.io.err[0]).toContain("unknown symbol 'y'");
-    const evil = await run([
-      'sde',
-      '--drift',
-      'import(x)',
-      '--diffusion',
-      '1',
-      '--x0',
-      '0',
-      '--t1',
-      '1',
-      '--dt',
-      '0.1',
-      '--paths',
-      '10',
-      '--method',
-      'em',
-      '--seed',
-      '1',
-    ]);
+    const evil = await run([...ou.slice(0, 2), 'import(x)', ...ou.slice(3), ...tail]);
     expect(evil.code).toBe(2);
     expect(evil.io.err[0]).toContain('import');
   });
