@@ -1,18 +1,18 @@
 /**
- * Euler–Maruyama for one-component additive noise on a block of paths at once, for problems that declare
+ * Euler–Maruyama and SRA1 for one-component additive noise on a block of paths at once, for problems that declare
  * `elementwise: true` (their drift maps an array of states to an array of drifts, component by component).
- * Each step calls the drift once for the whole block and updates every path in one typed-array loop, so the
- * per-path cost of a step is a few loads and stores rather than a closure call.
+ * Each step calls the drift once per stage for the whole block and updates every path in one typed-array loop, so
+ * the per-path cost of a step is a few loads and stores rather than a closure call.
  *
- * Every path is the same floats as the per-path kernel and as solveSde: its normals come from its own stream,
- * in the same order (drawn per chunk of steps so that the block's normals stay in cache), its step is
- * x + (a(t, x) dt + g(t) dW) with dW = sqrt(dt) z, and a path that leaves the bound fails at the same step with
- * the same status and time. A failed path is parked at x0 (where the drift is defined) for the rest of the block,
- * and its later values are ignored.
+ * Every path is the same floats as the per-path kernel and as solveSde: its normals come from its own streams,
+ * in the same order (drawn per chunk of steps so that the block's normals stay in cache), its step is the one
+ * AdditiveKernel writes out (the same floating-point operations in the same order), and a path that leaves the
+ * bound fails at the same step with the same status and time. A failed path is parked at x0 (where the drift is
+ * defined) for the rest of the block, and its later values are ignored.
  */
 import { type RandomStream, randomStream } from '../random/stream.js';
-import { W_SUBSTREAM } from './brownianIncrements.js';
-import { tabulateDiffusion } from './ensembleAdditiveKernel.js';
+import { W_SUBSTREAM, Z_SUBSTREAM } from './brownianIncrements.js';
+import { type AdditiveScheme, tabulateDiffusion } from './ensembleAdditiveKernel.js';
 import { PATH_BLOW_UP, PATH_NON_FINITE } from './ensembleBuffers.js';
 import type { EnsemblePlan } from './ensemblePlan.js';
 import type { PathRecorder } from './ensembleRecorder.js';
@@ -21,54 +21,93 @@ import type { SdeProblem, VectorField } from './types.js';
 
 /** Paths advanced together: enough to amortize the drift call, few enough that the block stays in cache. */
 export const BLOCK_PATHS = 256;
-/** Steps of normals drawn per path at a time: BLOCK_PATHS x CHUNK_STEPS doubles (128 KB) of normals. */
+/** Steps of normals drawn per path at a time: BLOCK_PATHS x CHUNK_STEPS doubles (128 KB) per substream. */
 export const CHUNK_STEPS = 64;
 
-export class BlockEulerKernel implements RangeKernel {
+/** The arrays the drift sees for a block of n paths: views of length n of the kernel's scratch. */
+interface BlockArrays {
+  readonly x: Float64Array;
+  readonly a: Float64Array;
+  readonly h2: Float64Array;
+  readonly a2: Float64Array;
+}
+
+/**
+ * The step loops are one method per scheme, called once per step for the whole block, so each stays a tight
+ * monomorphic loop over typed arrays. Steps, as AdditiveKernel rounds them:
+ *
+ * - eulerMaruyama: x + (a(t, x) dt + g(t) dW).
+ * - sra1: H2 = x + 0.75 a1 dt + 1.5 g(t + dt) dZ / dt, then
+ *   x + (((a1 + 2 a2) / 3) dt + g(t + dt) (dW - dZ / dt) + g(t) dZ / dt) with a2 = a(t + 0.75 dt, H2) and
+ *   dZ = 0.5 dt (dW + sqrt(dt / 3) xi), xi from the path's Z substream.
+ */
+export class BlockKernel implements RangeKernel {
   private readonly drift: VectorField;
   private readonly x0: number;
-  private readonly g: Float64Array;
+  private readonly sra1: boolean;
+  private readonly gStart: Float64Array;
+  private readonly gEnd: Float64Array;
   private readonly saveIndices: Int32Array;
   private readonly x = new Float64Array(BLOCK_PATHS);
-  private readonly a = new Float64Array(BLOCK_PATHS);
+  private readonly full: BlockArrays;
   /** Per slot: 1 while the path runs, 0 once it failed. */
   private readonly alive = new Uint8Array(BLOCK_PATHS);
   /** The block's scaled normals dW, path-major: slot i, step j of the chunk at i * CHUNK_STEPS + j. */
   private readonly dW = new Float64Array(BLOCK_PATHS * CHUNK_STEPS);
+  /** For sra1, sqrt(dt / 3) xi in the same layout (empty for Euler–Maruyama). */
+  private readonly zeta: Float64Array;
   private readonly streams: RandomStream[] = [];
+  private readonly zStreams: RandomStream[] = [];
   private readonly one = new Float64Array(1);
 
   constructor(
     private readonly plan: EnsemblePlan,
     problem: SdeProblem,
     private readonly recorder: PathRecorder,
+    scheme: AdditiveScheme,
   ) {
     this.drift = problem.drift;
     this.x0 = problem.x0[0];
-    this.g = tabulateDiffusion(problem, plan, 0);
+    this.sra1 = scheme === 'sra1';
+    this.gStart = tabulateDiffusion(problem, plan, 0);
+    this.gEnd = this.sra1 ? tabulateDiffusion(problem, plan, plan.dt) : this.gStart;
     this.saveIndices = Int32Array.from([...plan.saveIndices, -1]);
+    const scratch = this.sra1 ? BLOCK_PATHS : 0;
+    this.full = {
+      x: this.x,
+      a: new Float64Array(BLOCK_PATHS),
+      h2: new Float64Array(scratch),
+      a2: new Float64Array(scratch),
+    };
+    this.zeta = new Float64Array(scratch * CHUNK_STEPS);
   }
 
   /** Simulates paths start, ..., end - 1, BLOCK_PATHS at a time. */
   simulateRange(start: number, end: number): void {
+    const { full, sra1 } = this;
     for (let first = start; first < end; first += BLOCK_PATHS) {
       const n = Math.min(BLOCK_PATHS, end - first);
-      const full = n === BLOCK_PATHS;
-      this.simulateBlock(
-        first,
-        n,
-        full ? this.x : this.x.subarray(0, n),
-        full ? this.a : this.a.subarray(0, n),
-      );
+      const arrays =
+        n === BLOCK_PATHS
+          ? full
+          : {
+              x: full.x.subarray(0, n),
+              a: full.a.subarray(0, n),
+              h2: sra1 ? full.h2.subarray(0, n) : full.h2,
+              a2: sra1 ? full.a2.subarray(0, n) : full.a2,
+            };
+      this.simulateBlock(first, n, arrays);
     }
   }
 
-  private simulateBlock(first: number, n: number, x: Float64Array, a: Float64Array): void {
-    const { plan, drift, g, alive, dW, streams, saveIndices, x0 } = this;
-    const { t0, dt, steps, blowUpBound } = plan;
+  private simulateBlock(first: number, n: number, arrays: BlockArrays): void {
+    const { plan, x, alive, dW, zeta, streams, zStreams, saveIndices, x0, sra1 } = this;
+    const { t0, dt, steps } = plan;
     const sqrtDt = Math.sqrt(dt);
+    const zScale = sqrtDt * (1 / Math.sqrt(3));
     for (let i = 0; i < n; i++) {
       streams[i] = randomStream(plan.seed, first + i, W_SUBSTREAM);
+      if (sra1) zStreams[i] = randomStream(plan.seed, first + i, Z_SUBSTREAM);
       x[i] = x0;
       alive[i] = 1;
     }
@@ -76,23 +115,62 @@ export class BlockEulerKernel implements RangeKernel {
     if (saveIndices[0] === 0) this.saveBlock(first, n, nextSave++);
     for (let k0 = 0; k0 < steps; k0 += CHUNK_STEPS) {
       const count = Math.min(CHUNK_STEPS, steps - k0);
-      for (let i = 0; i < n; i++) streams[i].fillNormal(dW, sqrtDt, i * CHUNK_STEPS, count);
+      for (let i = 0; i < n; i++) {
+        streams[i].fillNormal(dW, sqrtDt, i * CHUNK_STEPS, count);
+        if (sra1) zStreams[i].fillNormal(zeta, zScale, i * CHUNK_STEPS, count);
+      }
       for (let j = 0; j < count; j++) {
         const k = k0 + j;
         const t = t0 + k * dt;
-        const gk = g[k];
-        drift(t, x, a);
-        let escaped = false;
-        for (let i = 0, row = j; i < n; i++, row += CHUNK_STEPS) {
-          const v = x[i] + (a[i] * dt + gk * dW[row]);
-          x[i] = v;
-          if (!(Math.abs(v) <= blowUpBound)) escaped = true;
-        }
+        const escaped = sra1 ? this.sra1Step(arrays, n, t, k, j) : this.eulerStep(arrays, n, t, k, j);
         if (escaped) this.park(first, n, t, nextSave);
         if (k + 1 === saveIndices[nextSave]) this.saveBlock(first, n, nextSave++);
       }
     }
     this.finishBlock(first, n);
+  }
+
+  /** One Euler–Maruyama step of the block from t = t_k (normals at column j); returns whether a state left the bound. */
+  private eulerStep(arrays: BlockArrays, n: number, t: number, k: number, j: number): boolean {
+    const { x, a } = arrays;
+    const { drift, dW } = this;
+    const dt = this.plan.dt;
+    const gk = this.gStart[k];
+    drift(t, x, a);
+    const bound = this.plan.blowUpBound;
+    let escaped = false;
+    for (let i = 0, row = j; i < n; i++, row += CHUNK_STEPS) {
+      const v = x[i] + (a[i] * dt + gk * dW[row]);
+      x[i] = v;
+      if (!(Math.abs(v) <= bound)) escaped = true;
+    }
+    return escaped;
+  }
+
+  /** One SRA1 step of the block from t = t_k (normals at column j); returns whether a state left the bound. */
+  private sra1Step(arrays: BlockArrays, n: number, t: number, k: number, j: number): boolean {
+    const { x, a, h2, a2 } = arrays;
+    const { drift, dW, zeta } = this;
+    const dt = this.plan.dt;
+    const invDt = 1 / dt;
+    const gs = this.gStart[k];
+    const ge = this.gEnd[k];
+    drift(t, x, a);
+    for (let i = 0, row = j; i < n; i++, row += CHUNK_STEPS) {
+      const dZ = 0.5 * dt * (dW[row] + zeta[row]);
+      h2[i] = x[i] + 0.75 * a[i] * dt + 1.5 * ge * dZ * invDt;
+    }
+    drift(t + 0.75 * dt, h2, a2);
+    const bound = this.plan.blowUpBound;
+    let escaped = false;
+    for (let i = 0, row = j; i < n; i++, row += CHUNK_STEPS) {
+      const w = dW[row];
+      const zOverDt = 0.5 * dt * (w + zeta[row]) * invDt;
+      const v = x[i] + (((a[i] + 2 * a2[i]) / 3) * dt + ge * (w - zOverDt) + gs * zOverDt);
+      x[i] = v;
+      if (!(Math.abs(v) <= bound)) escaped = true;
+    }
+    return escaped;
   }
 
   /**
@@ -131,5 +209,6 @@ export class BlockEulerKernel implements RangeKernel {
       recorder.finish(first + i, one, plan.t1);
     }
     this.streams.length = 0;
+    this.zStreams.length = 0;
   }
 }

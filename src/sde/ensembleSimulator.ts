@@ -4,7 +4,7 @@
  * one for an in-process run, and each worker builds its own.
  */
 import { AdditiveKernel, type AdditiveScheme, additiveKernelApplies } from './ensembleAdditiveKernel.js';
-import { BlockEulerKernel } from './ensembleBlockKernel.js';
+import { BlockKernel } from './ensembleBlockKernel.js';
 import type { EnsembleBuffers } from './ensembleBuffers.js';
 import type { EnsemblePlan, MethodRef } from './ensemblePlan.js';
 import { PathRecorder } from './ensembleRecorder.js';
@@ -45,8 +45,8 @@ export async function createSimulator(
 
 /**
  * Picks the kernel: eulerMaruyama or sra1 from the registry on one-component additive noise without a barrier
- * take the tabulated-diffusion kernels (same floats, fewer calls), and eulerMaruyama advances blocks of paths
- * together when the problem's drift is elementwise; everything else runs the method's own stepper.
+ * take the tabulated-diffusion kernels (same floats, fewer calls), which advance blocks of paths together when
+ * the problem's drift is elementwise; everything else runs the method's own stepper.
  */
 export function simulatorFor(
   plan: EnsemblePlan,
@@ -62,8 +62,9 @@ export function simulatorFor(
   if (scheme === undefined || monitor !== undefined || !additiveKernelApplies(plan, problem)) {
     return new EnsembleSimulator(new StepperKernel(plan, problem, method, recorder, monitor));
   }
-  if (scheme === 'eulerMaruyama' && problem.elementwise === true) {
-    return new EnsembleSimulator(new BlockEulerKernel(plan, problem, recorder));
+  const additive = scheme as AdditiveScheme;
+  if (problem.elementwise === true) {
+    return new EnsembleSimulator(new BlockKernel(plan, problem, recorder, additive));
   }
-  return new EnsembleSimulator(new AdditiveKernel(plan, problem, recorder, scheme as AdditiveScheme));
+  return new EnsembleSimulator(new AdditiveKernel(plan, problem, recorder, additive));
 }

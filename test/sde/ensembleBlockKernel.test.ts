@@ -5,7 +5,7 @@ import { BLOCK_PATHS, CHUNK_STEPS } from '../../src/sde/ensembleBlockKernel.js';
 import { allocateBuffers } from '../../src/sde/ensembleBuffers.js';
 import { planEnsemble } from '../../src/sde/ensemblePlan.js';
 import { simulatorFor } from '../../src/sde/ensembleSimulator.js';
-import { eulerMaruyama } from '../../src/sde/methods/index.js';
+import { methodByName } from '../../src/sde/methodByName.js';
 import { validateSdeProblem } from '../../src/sde/sdeProblem.js';
 import { solveSde } from '../../src/sde/solveSde.js';
 import type { SdeProblem } from '../../src/sde/types.js';
@@ -22,8 +22,17 @@ const saveAt = [0, 0.25, 0.5, 1];
 const bytes = (a: Float64Array | Uint8Array) =>
   Array.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
 
-async function ensembleOf(name: string, args: unknown, options: Record<string, unknown> = {}) {
-  return runEnsemble(spec(name, args), { method: 'eulerMaruyama', paths, steps, saveAt, ...options });
+/** The schemes with a block kernel. */
+const schemes = ['eulerMaruyama', 'sra1'] as const;
+type Scheme = (typeof schemes)[number];
+
+async function ensembleOf(
+  method: Scheme,
+  name: string,
+  args: unknown,
+  options: Record<string, unknown> = {},
+) {
+  return runEnsemble(spec(name, args), { method, paths, steps, saveAt, ...options });
 }
 
 function expectSameEnsembles(a: Awaited<ReturnType<typeof ensembleOf>>, b: typeof a): void {
@@ -34,12 +43,18 @@ function expectSameEnsembles(a: Awaited<ReturnType<typeof ensembleOf>>, b: typeo
 }
 
 function expectPathAsSolveSde(
+  method: Scheme,
   problem: SdeProblem,
   result: Awaited<ReturnType<typeof ensembleOf>>,
   path: number,
   times: readonly number[] = saveAt,
 ) {
-  const single = solveSde(problem, eulerMaruyama(), { steps, path, saveAt: [...times], blowUpBound: 1e3 });
+  const single = solveSde(problem, methodByName(method), {
+    steps,
+    path,
+    saveAt: [...times],
+    blowUpBound: 1e3,
+  });
   const saves = times.length;
   expect(result.tReached[path]).toBe(single.tReached);
   expect(result.status[path] === 0).toBe(single.status === 'success');
@@ -51,7 +66,7 @@ function expectPathAsSolveSde(
   else expect(result.end[path]).toBeNaN();
 }
 
-describe('the block Euler–Maruyama kernel for elementwise problems', () => {
+describe.each(schemes)('the block %s kernel for elementwise problems', (method) => {
   it('should call an elementwise drift once per step on a whole block of paths', () => {
     const lengths = new Set<number>();
     const base = ornsteinUhlenbeck(ouArgs);
@@ -63,21 +78,21 @@ describe('the block Euler–Maruyama kernel for elementwise problems', () => {
       },
     };
     const plan = planEnsemble(spec('ornsteinUhlenbeck', ouArgs), problem, {
-      method: 'eulerMaruyama',
+      method,
       paths,
       steps,
     });
-    simulatorFor(plan, problem, eulerMaruyama(), allocateBuffers(plan, false)).run(0, paths);
+    simulatorFor(plan, problem, methodByName(method), allocateBuffers(plan, false)).run(0, paths);
     expect([...lengths].sort((a, b) => a - b)).toEqual([37, BLOCK_PATHS]);
   });
 
   it('should give every path the floats of solveSde and of the per-path kernel, saves included', async () => {
-    const block = await ensembleOf('ornsteinUhlenbeck', ouArgs);
-    const perPath = await ensembleOf('ornsteinUhlenbeckScalar', ouArgs);
+    const block = await ensembleOf(method, 'ornsteinUhlenbeck', ouArgs);
+    const perPath = await ensembleOf(method, 'ornsteinUhlenbeckScalar', ouArgs);
     expectSameEnsembles(block, perPath);
     const problem = ornsteinUhlenbeck(ouArgs);
     for (const path of [0, 1, BLOCK_PATHS - 1, BLOCK_PATHS, 2 * BLOCK_PATHS, paths - 1]) {
-      expectPathAsSolveSde(problem, block, path);
+      expectPathAsSolveSde(method, problem, block, path);
     }
   });
 
@@ -85,8 +100,8 @@ describe('the block Euler–Maruyama kernel for elementwise problems', () => {
     const times = [0, 0.5, 1, 2];
     const options = { blowUpBound: 1e3, t1: 2, saveAt: times };
     const seed = 8;
-    const block = await ensembleOf('cubicElementwise', { seed, elementwise: true }, options);
-    const perPath = await ensembleOf('cubicElementwise', { seed, elementwise: false }, options);
+    const block = await ensembleOf(method, 'cubicElementwise', { seed, elementwise: true }, options);
+    const perPath = await ensembleOf(method, 'cubicElementwise', { seed, elementwise: false }, options);
     expectSameEnsembles(block, perPath);
     const failed = [...block.status.keys()].filter((p) => block.status[p] !== 0);
     expect(failed.length).toBeGreaterThan(0);
@@ -94,15 +109,17 @@ describe('the block Euler–Maruyama kernel for elementwise problems', () => {
     const problem = { ...cubicElementwise({ seed, elementwise: true }), t1: 2 };
     const survivors = [...block.status.keys()].filter((p) => block.status[p] === 0).slice(0, 3);
     for (const path of [...failed.slice(0, 5), ...survivors])
-      expectPathAsSolveSde(problem, block, path, times);
+      expectPathAsSolveSde(method, problem, block, path, times);
   });
 
   it('should not depend on how the paths are cut into chunks', async () => {
-    const whole = await ensembleOf('ornsteinUhlenbeck', ouArgs);
-    const chunked = await ensembleOf('ornsteinUhlenbeck', ouArgs, { chunkSize: 100 });
+    const whole = await ensembleOf(method, 'ornsteinUhlenbeck', ouArgs);
+    const chunked = await ensembleOf(method, 'ornsteinUhlenbeck', ouArgs, { chunkSize: 100 });
     expectSameEnsembles(whole, chunked);
   });
+});
 
+describe('the elementwise flag', () => {
   it('should refuse an elementwise flag that is not a boolean or a state of more than one component', () => {
     const problem = ornsteinUhlenbeck(ouArgs);
     expect(() => validateSdeProblem({ ...problem, elementwise: 'yes' })).toThrow(InvalidArgumentError);
