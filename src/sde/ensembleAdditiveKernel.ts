@@ -36,6 +36,35 @@ export function tabulateDiffusion(problem: SdeProblem, plan: EnsemblePlan, shift
 /** The methods with a tabulated kernel, by registry name. */
 export type AdditiveScheme = 'eulerMaruyama' | 'sra1';
 
+/** What both additive-noise kernels read from the problem and plan, prepared once per thread. */
+export interface AdditiveCoefficients {
+  readonly drift: VectorField;
+  readonly x0: number;
+  readonly sra1: boolean;
+  /** g(t_k) and, for sra1, g(t_k + dt) (the same table for Euler–Maruyama). */
+  readonly gStart: Float64Array;
+  readonly gEnd: Float64Array;
+  /** The plan's save indices followed by −1, so the loops need no bounds check. */
+  readonly saveIndices: Int32Array;
+}
+
+export function additiveCoefficients(
+  plan: EnsemblePlan,
+  problem: SdeProblem,
+  scheme: AdditiveScheme,
+): AdditiveCoefficients {
+  const sra1 = scheme === 'sra1';
+  const gStart = tabulateDiffusion(problem, plan, 0);
+  return {
+    drift: problem.drift,
+    x0: problem.x0[0],
+    sra1,
+    gStart,
+    gEnd: sra1 ? tabulateDiffusion(problem, plan, plan.dt) : gStart,
+    saveIndices: Int32Array.from([...plan.saveIndices, -1]),
+  };
+}
+
 /**
  * Both schemes share one loop: a per-path loop whose step is inlined whole (generators, drift, update) runs
  * markedly faster in V8 than one that calls a per-step method, and a process normally runs one scheme, so the
@@ -47,16 +76,11 @@ export type AdditiveScheme = 'eulerMaruyama' | 'sra1';
  *   dZ = (dt / 2) (dW + sqrt(dt / 3) xi) from the path's Z substream, as StreamIncrements draws it.
  */
 export class AdditiveKernel implements PathKernel {
-  private readonly drift: VectorField;
+  private readonly c: AdditiveCoefficients;
   private readonly x = new Float64Array(1);
   private readonly a = new Float64Array(1);
   private readonly h2 = new Float64Array(1);
   private readonly a2 = new Float64Array(1);
-  private readonly gStart: Float64Array;
-  private readonly gEnd: Float64Array;
-  private readonly sra1: boolean;
-  private readonly x0: number;
-  private readonly saveIndices: Int32Array;
   /** The path's standard normals for W and Z, drawn in bulk before the loop (the same numbers in the same order). */
   private readonly normalsW: Float64Array;
   private readonly normalsZ: Float64Array;
@@ -67,25 +91,21 @@ export class AdditiveKernel implements PathKernel {
     private readonly recorder: PathRecorder,
     scheme: AdditiveScheme,
   ) {
-    this.drift = problem.drift;
-    this.x0 = problem.x0[0];
-    this.sra1 = scheme === 'sra1';
-    this.gStart = tabulateDiffusion(problem, plan, 0);
-    this.gEnd = this.sra1 ? tabulateDiffusion(problem, plan, plan.dt) : this.gStart;
-    this.saveIndices = Int32Array.from([...plan.saveIndices, -1]);
+    this.c = additiveCoefficients(plan, problem, scheme);
     this.normalsW = new Float64Array(plan.steps);
-    this.normalsZ = new Float64Array(this.sra1 ? plan.steps : 0);
+    this.normalsZ = new Float64Array(this.c.sra1 ? plan.steps : 0);
   }
 
   simulate(path: number): void {
-    const { plan, drift, x, a, h2, a2, gStart, gEnd, sra1, recorder, saveIndices, normalsW, normalsZ } = this;
+    const { plan, x, a, h2, a2, recorder, normalsW, normalsZ } = this;
+    const { drift, x0, gStart, gEnd, sra1, saveIndices } = this.c;
     const { t0, t1, dt, steps, blowUpBound } = plan;
     const sqrtDt = Math.sqrt(dt);
     const zScale = sqrtDt * (1 / Math.sqrt(3));
     const invDt = 1 / dt;
     randomStream(plan.seed, path, W_SUBSTREAM).fillNormal(normalsW);
     if (sra1) randomStream(plan.seed, path, Z_SUBSTREAM).fillNormal(normalsZ);
-    x[0] = this.x0;
+    x[0] = x0;
     let nextSave = 0;
     if (saveIndices[0] === 0) recorder.save(path, nextSave++, x);
     for (let k = 0; k < steps; k++) {

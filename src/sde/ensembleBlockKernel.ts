@@ -12,7 +12,11 @@
  */
 import { type RandomStream, randomStream } from '../random/stream.js';
 import { W_SUBSTREAM, Z_SUBSTREAM } from './brownianIncrements.js';
-import { type AdditiveScheme, tabulateDiffusion } from './ensembleAdditiveKernel.js';
+import {
+  type AdditiveCoefficients,
+  type AdditiveScheme,
+  additiveCoefficients,
+} from './ensembleAdditiveKernel.js';
 import { PATH_BLOW_UP, PATH_NON_FINITE } from './ensembleBuffers.js';
 import type { EnsemblePlan } from './ensemblePlan.js';
 import type { PathRecorder } from './ensembleRecorder.js';
@@ -42,12 +46,7 @@ interface BlockArrays {
  *   dZ = 0.5 dt (dW + sqrt(dt / 3) xi), xi from the path's Z substream.
  */
 export class BlockKernel implements RangeKernel {
-  private readonly drift: VectorField;
-  private readonly x0: number;
-  private readonly sra1: boolean;
-  private readonly gStart: Float64Array;
-  private readonly gEnd: Float64Array;
-  private readonly saveIndices: Int32Array;
+  private readonly c: AdditiveCoefficients;
   private readonly x = new Float64Array(BLOCK_PATHS);
   private readonly full: BlockArrays;
   /** Per slot: 1 while the path runs, 0 once it failed. */
@@ -66,13 +65,8 @@ export class BlockKernel implements RangeKernel {
     private readonly recorder: PathRecorder,
     scheme: AdditiveScheme,
   ) {
-    this.drift = problem.drift;
-    this.x0 = problem.x0[0];
-    this.sra1 = scheme === 'sra1';
-    this.gStart = tabulateDiffusion(problem, plan, 0);
-    this.gEnd = this.sra1 ? tabulateDiffusion(problem, plan, plan.dt) : this.gStart;
-    this.saveIndices = Int32Array.from([...plan.saveIndices, -1]);
-    const scratch = this.sra1 ? BLOCK_PATHS : 0;
+    this.c = additiveCoefficients(plan, problem, scheme);
+    const scratch = this.c.sra1 ? BLOCK_PATHS : 0;
     this.full = {
       x: this.x,
       a: new Float64Array(BLOCK_PATHS),
@@ -84,7 +78,8 @@ export class BlockKernel implements RangeKernel {
 
   /** Simulates paths start, ..., end - 1, BLOCK_PATHS at a time. */
   simulateRange(start: number, end: number): void {
-    const { full, sra1 } = this;
+    const { full } = this;
+    const { sra1 } = this.c;
     for (let first = start; first < end; first += BLOCK_PATHS) {
       const n = Math.min(BLOCK_PATHS, end - first);
       const arrays =
@@ -101,7 +96,8 @@ export class BlockKernel implements RangeKernel {
   }
 
   private simulateBlock(first: number, n: number, arrays: BlockArrays): void {
-    const { plan, x, alive, dW, zeta, streams, zStreams, saveIndices, x0, sra1 } = this;
+    const { plan, x, alive, dW, zeta, streams, zStreams } = this;
+    const { saveIndices, x0, sra1 } = this.c;
     const { t0, dt, steps } = plan;
     const sqrtDt = Math.sqrt(dt);
     const zScale = sqrtDt * (1 / Math.sqrt(3));
@@ -133,9 +129,10 @@ export class BlockKernel implements RangeKernel {
   /** One Euler–Maruyama step of the block from t = t_k (normals at column j); returns whether a state left the bound. */
   private eulerStep(arrays: BlockArrays, n: number, t: number, k: number, j: number): boolean {
     const { x, a } = arrays;
-    const { drift, dW } = this;
+    const { dW } = this;
+    const { drift } = this.c;
     const dt = this.plan.dt;
-    const gk = this.gStart[k];
+    const gk = this.c.gStart[k];
     drift(t, x, a);
     const bound = this.plan.blowUpBound;
     let escaped = false;
@@ -150,11 +147,12 @@ export class BlockKernel implements RangeKernel {
   /** One SRA1 step of the block from t = t_k (normals at column j); returns whether a state left the bound. */
   private sra1Step(arrays: BlockArrays, n: number, t: number, k: number, j: number): boolean {
     const { x, a, h2, a2 } = arrays;
-    const { drift, dW, zeta } = this;
+    const { dW, zeta } = this;
+    const { drift } = this.c;
     const dt = this.plan.dt;
     const invDt = 1 / dt;
-    const gs = this.gStart[k];
-    const ge = this.gEnd[k];
+    const gs = this.c.gStart[k];
+    const ge = this.c.gEnd[k];
     drift(t, x, a);
     for (let i = 0, row = j; i < n; i++, row += CHUNK_STEPS) {
       const dZ = 0.5 * dt * (dW[row] + zeta[row]);
@@ -179,7 +177,8 @@ export class BlockKernel implements RangeKernel {
    * block, so the update loop has no per-path branch to take.
    */
   private park(first: number, n: number, t: number, nextSave: number): void {
-    const { x, alive, x0, recorder } = this;
+    const { x, alive, recorder } = this;
+    const { x0 } = this.c;
     const bound = this.plan.blowUpBound;
     for (let i = 0; i < n; i++) {
       const v = x[i];
