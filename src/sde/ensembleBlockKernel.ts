@@ -21,7 +21,7 @@ import { PATH_BLOW_UP, PATH_NON_FINITE } from './ensembleBuffers.js';
 import type { EnsemblePlan } from './ensemblePlan.js';
 import type { PathRecorder } from './ensembleRecorder.js';
 import type { RangeKernel } from './ensembleStepperKernel.js';
-import type { SdeProblem, VectorField } from './types.js';
+import type { SdeProblem } from './types.js';
 
 /** Paths advanced together: enough to amortize the drift call, few enough that the block stays in cache. */
 export const BLOCK_PATHS = 256;
