@@ -16,4 +16,12 @@ describe('saddlecheck command line', () => {
     expect(io.err).toHaveLength(1);
     expect(io.err[0]).toContain('unknown command "no-such-command"');
   });
+
+  it('should load, for every listed command, a module whose command has the same name and a usage text', async () => {
+    for (const entry of allCommands) {
+      const command = await entry.load();
+      expect(command.name).toBe(entry.name);
+      expect(command.help).toContain(`saddlecheck ${entry.name}`);
+    }
+  });
 });

@@ -6,7 +6,6 @@ import { formatTable } from './table.js';
 
 export const listCommand: Command = {
   name: 'list',
-  summary: 'list the registered theorems',
   help: `Usage: saddlecheck list [--json]
 
 Prints every registered theorem: its id, source and title.

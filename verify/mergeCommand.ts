@@ -24,7 +24,6 @@ export function mergeResults(files: readonly string[]): PointRecord[] {
 
 export const mergeCommand: Command = {
   name: 'merge',
-  summary: 'combine the results files of a sharded sweep',
   help: `Usage: saddlecheck merge --out MERGED.jsonl SHARD.jsonl [SHARD.jsonl ...]
 
 Reads every shard's results (a corrupt line stops with its file and line number), takes the union of the points,

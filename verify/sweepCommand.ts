@@ -29,7 +29,6 @@ function readGrid(path: string): unknown {
 
 export const sweepCommand: Command = {
   name: 'sweep',
-  summary: 'evaluate a theorem over a grid of settings, appending to a results file that resumes',
   help: `Usage: saddlecheck sweep --theorem ID --grid GRID.json --out RESULTS.jsonl [--workers N] [--shard I/N]
                          [--budget quick|standard|full] [--seed S] [--repair]
 

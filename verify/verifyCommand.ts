@@ -36,7 +36,6 @@ export function verdictTable(reports: readonly Report[]): string {
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'measure theorems and print confirmed / refuted / inconclusive verdicts',
   help: `Usage: saddlecheck verify [IDS...] [--budget quick|standard|full] [--seed S] [--json] [--out DIR]
        saddlecheck verify ID --explore N [--seed S]
 

@@ -22,7 +22,6 @@ Options:
 
 export const activationCommand: Command = {
   name: 'activation',
-  summary: "classify an activation by phi(z) = z*sigma(z)' - sigma(z) at 0 (RAWAL classes A-D)",
   help: HELP,
   async run(argv, io) {
     const args = parseOptions('activation', argv, { json: { type: 'boolean' } }, true);

@@ -9,8 +9,6 @@ export interface CliIo {
 
 export interface Command {
   readonly name: string;
-  /** One line for the command list. */
-  readonly summary: string;
   /** The full `--help` text. */
   readonly help: string;
   /** Runs the command; returns the exit code. Throws SaddlecheckError for bad input. */
@@ -23,4 +21,14 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     interactive: Boolean(process.stderr.isTTY),
   };
+}
+
+/**
+ * A command as the command list knows it: its name and one-line summary, and how to load it. Modules load only
+ * when their command runs, so `saddlecheck --help` does not pay for mathjs, vega or the theorem registry.
+ */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
 }

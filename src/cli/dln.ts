@@ -74,7 +74,6 @@ Exit code 0 when the run reached T, 1 when it stopped early (non-finite values, 
 
 export const dlnCommand: Command = {
   name: 'dln',
-  summary: 'train a deep linear network on a teacher and report plateaus, ranks, escapes and imbalance',
   help: HELP,
   async run(argv, io) {
     const args = parseOptions('dln', argv, OPTIONS);

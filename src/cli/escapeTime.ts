@@ -40,7 +40,6 @@ const OPTIONS: OptionSpec = Object.assign(
 
 export const escapeTimeCommand: Command = {
   name: 'escape-time',
-  summary: 'time to escape a saddle from initial scale eps, for a network or a reduced model',
   help: `Usage: saddlecheck escape-time --model ${Object.keys(ESCAPE_MODELS).join('|')} [model options] [--json]
 
 Prints escapeTime (JSON with --json). Exit code 1 when the run ended before the escape.

@@ -125,7 +125,6 @@ function humanReport(fit: ScalingFit, comparison?: ReturnType<typeof compareScal
 
 export const fitCommand: Command = {
   name: 'fit',
-  summary: 'fit a scaling law (power, log, power with offset, Theil-Sen) to two columns of a CSV file',
   help: HELP,
   async run(argv, io) {
     const args = parseOptions('fit', argv, {

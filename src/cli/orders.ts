@@ -94,7 +94,6 @@ function formatRows(rows: readonly OrderRow[]): string {
 
 export const ordersCommand: Command = {
   name: 'orders',
-  summary: "measure every SDE method's declared strong and weak orders on reference problems",
   help: `Usage: saddlecheck orders [--kind strong|weak|both] [--method NAME] [--paths N] [--seed S] [--json]
 
 For every method and every noise kind it declares, solves a reference problem with a known exact solution on

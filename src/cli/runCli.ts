@@ -3,9 +3,9 @@
  * 2 with no stack trace; an unexpected failure prints one line and exits 1 (the stack with SADDLECHECK_DEBUG=1).
  */
 import { SaddlecheckError } from '../errors.js';
-import type { CliIo, Command } from './command.js';
+import type { CliIo, CommandEntry } from './command.js';
 
-export function globalHelp(commands: readonly Command[]): string {
+export function globalHelp(commands: readonly CommandEntry[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
@@ -19,19 +19,20 @@ export function globalHelp(commands: readonly Command[]): string {
   ].join('\n');
 }
 
-export async function runCli(commands: readonly Command[], argv: string[], io: CliIo): Promise<number> {
+export async function runCli(commands: readonly CommandEntry[], argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(globalHelp(commands));
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(
       `saddlecheck: unknown command ${JSON.stringify(name)}; the commands are ${commands.map((c) => c.name).join(', ')}.`,
     );
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.help);
     return 0;

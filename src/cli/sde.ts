@@ -17,7 +17,6 @@ const PROBLEM_MODULE = new URL('../expressions/sdeFromExpressions.js', import.me
 
 export const sdeCommand: Command = {
   name: 'sde',
-  summary: 'simulate a scalar SDE given as expressions and print statistics of X(t1)',
   help: `Usage: saddlecheck sde --drift EXPR --diffusion EXPR [--var x] [--param k=v ...] --x0 X --t1 T --dt DT
                        --paths N --method em|milstein|heun|sra1 --seed S [--workers K]
                        [--interpretation ito|stratonovich] [--json]

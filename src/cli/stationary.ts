@@ -181,7 +181,6 @@ function toText(
 
 export const stationaryCommand: Command = {
   name: NAME,
-  summary: 'exact stationary density of a 1-D SDE: normalizability, moments, quantiles, tests of samples',
   help: HELP,
   run,
 };

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitPowerLaw } from '../../src/analysis/fits/fitPowerLaw.js';
-import { fitCommand } from '../../src/cli/fit.js';
 import { runCli } from '../../src/cli/runCli.js';
+import { allCommands } from '../../verify/main.js';
 import { captureIo } from '../helpers/captureIo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fit-command-'));
@@ -25,7 +25,7 @@ const csv = file(
 
 async function run(argv: string[]) {
   const io = captureIo();
-  const code = await runCli([fitCommand], ['fit', ...argv], io);
+  const code = await runCli(allCommands, ['fit', ...argv], io);
   return { code, out: io.out.join('\n'), err: io.err };
 }
 

@@ -7,14 +7,14 @@ import { normalQuantile } from '../../src/analysis/normalQuantile.js';
 import { stationaryDensity } from '../../src/analysis/stationaryDensity.js';
 import { stationaryDensityTest } from '../../src/analysis/stationaryDensityTest.js';
 import { runCli } from '../../src/cli/runCli.js';
-import { stationaryCommand } from '../../src/cli/stationary.js';
 import { parseSamples } from '../../src/cli/stationarySamples.js';
 import { randomStream } from '../../src/random/stream.js';
+import { allCommands } from '../../verify/main.js';
 import { captureIo } from '../helpers/captureIo.js';
 
 const run = async (...argv: string[]) => {
   const io = captureIo();
-  const code = await runCli([stationaryCommand], ['stationary', ...argv], io);
+  const code = await runCli(allCommands, ['stationary', ...argv], io);
   return { code, out: io.out.join('\n'), err: io.err.join('\n') };
 };
 

@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dlnCommand } from '../../src/cli/dln.js';
 import { runCli } from '../../src/cli/runCli.js';
+import { allCommands } from '../../verify/main.js';
 import { captureIo } from '../helpers/captureIo.js';
 
 async function dln(argv: string[]) {
   const io = captureIo();
-  const code = await runCli([dlnCommand], ['dln', ...argv], io);
+  const code = await runCli(allCommands, ['dln', ...argv], io);
   return { code, io, json: () => JSON.parse(io.out.join('')) };
 }
 
