@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../../src/errors.js';
+import { InvalidArgumentError, UnsupportedProblemError } from '../../src/errors.js';
 import { runEnsemble } from '../../src/sde/ensemble.js';
-import { BLOCK_PATHS, CHUNK_STEPS } from '../../src/sde/ensembleBlockKernel.js';
+import { BLOCK_PATHS } from '../../src/sde/ensembleBlockKernel.js';
 import { allocateBuffers } from '../../src/sde/ensembleBuffers.js';
 import { planEnsemble } from '../../src/sde/ensemblePlan.js';
 import { simulatorFor } from '../../src/sde/ensembleSimulator.js';
@@ -13,9 +13,9 @@ import { cubicElementwise, fixturesModule, ornsteinUhlenbeck } from './ensembleF
 
 const spec = (name: string, args: unknown) => ({ module: fixturesModule, export: name, args });
 const ouArgs = { theta: 1.5, sigma: 0.7, x0: 2, t1: 1, seed: 5 };
-/** More than two blocks, the last one partial, and more than one chunk of normals per path. */
+/** More than two blocks, the last one partial. */
 const paths = 2 * BLOCK_PATHS + 37;
-const steps = CHUNK_STEPS + 36;
+const steps = 100;
 const saveAt = [0, 0.25, 0.5, 1];
 
 /** The bytes of a typed array, so that NaN payloads and signed zeros count. */
@@ -67,13 +67,15 @@ function expectPathAsSolveSde(
 }
 
 describe.each(schemes)('the block %s kernel for elementwise problems', (method) => {
-  it('should call an elementwise drift once per step on a whole block of paths', () => {
+  it('should call an elementwise drift once per step and stage on a whole block, the last one padded', () => {
     const lengths = new Set<number>();
+    let calls = 0;
     const base = ornsteinUhlenbeck(ouArgs);
     const problem: SdeProblem = {
       ...base,
       drift: (t, x, out) => {
         lengths.add(x.length);
+        calls++;
         base.drift(t, x, out);
       },
     };
@@ -83,7 +85,9 @@ describe.each(schemes)('the block %s kernel for elementwise problems', (method) 
       steps,
     });
     simulatorFor(plan, problem, methodByName(method), allocateBuffers(plan, false)).run(0, paths);
-    expect([...lengths].sort((a, b) => a - b)).toEqual([37, BLOCK_PATHS]);
+    expect([...lengths]).toEqual([BLOCK_PATHS]);
+    const stages = method === 'sra1' ? 2 : 1;
+    expect(calls).toBe(Math.ceil(paths / BLOCK_PATHS) * steps * stages);
   });
 
   it('should give every path the floats of solveSde and of the per-path kernel, saves included', async () => {
@@ -116,6 +120,28 @@ describe.each(schemes)('the block %s kernel for elementwise problems', (method) 
     const whole = await ensembleOf(method, 'ornsteinUhlenbeck', ouArgs);
     const chunked = await ensembleOf(method, 'ornsteinUhlenbeck', ouArgs, { chunkSize: 100 });
     expectSameEnsembles(whole, chunked);
+  });
+});
+
+describe('the block kernel’s one block per thread', () => {
+  it('should refuse with a named error a drift that starts another block in the same thread', () => {
+    const base = ornsteinUhlenbeck(ouArgs);
+    const plan = planEnsemble(spec('ornsteinUhlenbeck', ouArgs), base, {
+      method: 'eulerMaruyama',
+      paths: 2,
+      steps: 2,
+    });
+    const simulator = () =>
+      simulatorFor(plan, problem, methodByName('eulerMaruyama'), allocateBuffers(plan, false));
+    const problem: SdeProblem = {
+      ...base,
+      drift: (t, x, out) => {
+        simulator().run(0, 1);
+        base.drift(t, x, out);
+      },
+    };
+    expect(() => simulator().run(0, 2)).toThrow(UnsupportedProblemError);
+    expect(() => simulator().run(0, 2)).toThrow(/one block per thread/);
   });
 });
 
