@@ -1,9 +1,9 @@
 /**
- * A pool of worker threads that lives for one ensemble run. Each worker builds its problem and method, says
- * it is ready, and once all are ready chunks of paths go to whichever worker is free. Every path writes only
- * its own slots of the shared buffers and draws only from its own stream, so the assignment changes nothing in
- * the output. The pool is terminated when the run ends or fails; a worker's error rejects the run with its
- * message.
+ * Runs an ensemble on worker threads. Each worker builds the run's problem and method, says it is ready, and
+ * once all are ready chunks of paths go to whichever worker is free. Every path writes only its own slots of the
+ * shared buffers and draws only from its own stream, so the assignment changes nothing in the output. After a
+ * clean run the workers go back to a cache for the next run (see WorkerCache); after a failure they are
+ * terminated, and the first worker's error rejects the run with its message.
  *
  * Worker entry: from compiled JavaScript, ensembleWorker.js beside this file. From TypeScript sources (tests,
  * `node --import tsx`), ensembleWorker.ts behind a small bootstrap that registers tsx's loader inside the
@@ -11,9 +11,11 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { SaddlecheckError } from '../errors.js';
+import { WorkerCache } from '../parallel/workerCache.js';
 import { startWorker } from '../parallel/workerScript.js';
 import type { EnsembleBuffers } from './ensembleBuffers.js';
 import type { EnsemblePlan } from './ensemblePlan.js';
+import type { EnsembleWorkerRequest } from './ensembleWorker.js';
 
 /** A worker thread failed while simulating; the message carries the worker's own error. */
 export class EnsembleWorkerError extends SaddlecheckError {
@@ -31,9 +33,7 @@ type WorkerReply =
   | { type: 'done'; start: number; end: number }
   | { type: 'error'; name: string; message: string; start: number; end: number };
 
-function startEnsembleWorker(plan: EnsemblePlan, buffers: EnsembleBuffers): Worker {
-  return startWorker(import.meta.url, 'ensembleWorker', { workerData: { plan, buffers } });
-}
+const cache = new WorkerCache(() => startWorker(import.meta.url, 'ensembleWorker'));
 
 /** Splits [0, paths) into chunks of `chunkSize` paths (the last may be shorter). */
 export function chunkRanges(paths: number, chunkSize: number): Array<{ start: number; end: number }> {
@@ -89,7 +89,7 @@ class ChunkScheduler {
 
   private dispatch(worker: Worker): void {
     if (this.next < this.chunks.length) {
-      worker.postMessage(this.chunks[this.next++]);
+      worker.postMessage({ type: 'chunk', ...this.chunks[this.next++] } satisfies EnsembleWorkerRequest);
       this.running++;
     } else if (this.running === 0) this.resolve();
   }
@@ -98,7 +98,7 @@ class ChunkScheduler {
 /**
  * Simulates every chunk on `workers` threads writing into shared `buffers`; calls `onChunk(count)` on the main
  * thread after each finished chunk. Resolves with the timing when all chunks are done; rejects on the first
- * worker failure. The workers are terminated either way.
+ * worker failure.
  */
 export async function runOnWorkers(
   plan: EnsemblePlan,
@@ -109,10 +109,11 @@ export async function runOnWorkers(
 ): Promise<PoolTiming> {
   const chunks = chunkRanges(plan.paths, chunkSize);
   const started = performance.now();
-  const pool = Array.from({ length: Math.min(workers, chunks.length) }, () =>
-    startEnsembleWorker(plan, buffers),
-  );
+  const pool = cache.take(Math.min(workers, chunks.length));
   let readyAt = started;
+  let doneAt = started;
+  const detach: Array<() => void> = [];
+  let clean = false;
   try {
     await new Promise<void>((resolve, reject) => {
       const scheduler = new ChunkScheduler(
@@ -121,22 +122,31 @@ export async function runOnWorkers(
         onChunk,
         () => {
           readyAt = scheduler.readyAt;
+          doneAt = performance.now();
           resolve();
         },
         reject,
       );
       for (const [index, worker] of pool.entries()) {
-        worker.on('message', (reply: WorkerReply) => scheduler.reply(index, reply));
-        worker.on('error', (error) =>
-          reject(new EnsembleWorkerError(`Worker ${index} failed: ${error.message}`)),
-        );
-        worker.on('exit', (code) =>
-          reject(new EnsembleWorkerError(`Worker ${index} exited early (code ${code}).`)),
-        );
+        const onMessage = (reply: WorkerReply) => scheduler.reply(index, reply);
+        const onError = (error: Error) =>
+          reject(new EnsembleWorkerError(`Worker ${index} failed: ${error.message}`));
+        const onExit = (code: number) =>
+          reject(new EnsembleWorkerError(`Worker ${index} exited early (code ${code}).`));
+        worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+        detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
+        worker.postMessage({ type: 'plan', plan, buffers } satisfies EnsembleWorkerRequest);
       }
     });
+    clean = true;
   } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
+    for (const off of detach) off();
+    for (const worker of pool) {
+      if (clean) {
+        worker.postMessage({ type: 'idle' } satisfies EnsembleWorkerRequest);
+        cache.give(worker);
+      } else void worker.terminate();
+    }
   }
-  return { startupMs: readyAt - started, simulationMs: performance.now() - readyAt };
+  return { startupMs: readyAt - started, simulationMs: doneAt - readyAt };
 }

@@ -1,17 +1,19 @@
 /**
- * Entry point of an ensemble worker thread. It rebuilds the problem and method from the plan in `workerData`
- * and answers { type: 'ready' } (or an error); then it simulates each chunk [start, end) it is sent, writing
- * into the shared buffers, and answers { type: 'done', start, end } or { type: 'error', name, message }.
+ * Entry point of an ensemble worker thread, reused from run to run. A run sends { type: 'plan', plan, buffers }:
+ * the worker rebuilds the problem and method and answers { type: 'ready' } (or an error). Then each
+ * { type: 'chunk', start, end } is simulated into the shared buffers and answered with { type: 'done', start,
+ * end } or { type: 'error', name, message, start, end }. { type: 'idle' } ends the run: the worker drops the
+ * simulator and with it every reference to the run's buffers.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { EnsembleBuffers } from './ensembleBuffers.js';
 import type { EnsemblePlan } from './ensemblePlan.js';
 import { createSimulator, type EnsembleSimulator } from './ensembleSimulator.js';
 
-interface WorkerInput {
-  readonly plan: EnsemblePlan;
-  readonly buffers: EnsembleBuffers;
-}
+export type EnsembleWorkerRequest =
+  | { readonly type: 'plan'; readonly plan: EnsemblePlan; readonly buffers: EnsembleBuffers }
+  | { readonly type: 'chunk'; readonly start: number; readonly end: number }
+  | { readonly type: 'idle' };
 
 const port = parentPort;
 if (port === null) throw new Error('ensembleWorker must run in a worker thread.');
@@ -21,22 +23,29 @@ function reportError(error: unknown, start: number, end: number): void {
   port?.postMessage({ type: 'error', name, message, start, end });
 }
 
-const input = workerData as WorkerInput;
 let simulator: EnsembleSimulator | undefined;
 
-port.on('message', (chunk: { start: number; end: number }) => {
+async function prepare(plan: EnsemblePlan, buffers: EnsembleBuffers): Promise<void> {
+  try {
+    simulator = await createSimulator(plan, buffers);
+    port?.postMessage({ type: 'ready' });
+  } catch (error) {
+    reportError(error, -1, -1);
+  }
+}
+
+function simulate(start: number, end: number): void {
   try {
     if (simulator === undefined) throw new Error('the simulator was not built');
-    simulator.run(chunk.start, chunk.end);
-    port.postMessage({ type: 'done', start: chunk.start, end: chunk.end });
+    simulator.run(start, end);
+    port?.postMessage({ type: 'done', start, end });
   } catch (error) {
-    reportError(error, chunk.start, chunk.end);
+    reportError(error, start, end);
   }
-});
-
-try {
-  simulator = await createSimulator(input.plan, input.buffers);
-  port.postMessage({ type: 'ready' });
-} catch (error) {
-  reportError(error, -1, -1);
 }
+
+port.on('message', (request: EnsembleWorkerRequest) => {
+  if (request.type === 'plan') void prepare(request.plan, request.buffers);
+  else if (request.type === 'chunk') simulate(request.start, request.end);
+  else simulator = undefined;
+});

@@ -4,7 +4,7 @@ import { EnsembleWorkerError } from '../../src/sde/ensemblePool.js';
 import { firstPassage } from '../../src/sde/firstPassage.js';
 import { fixturesModule } from './ensembleFixtures.js';
 
-// Worker threads take about a second to start from TypeScript sources, so this file keeps to four pools.
+// Worker threads take about a second to start from TypeScript sources; the runs of this file reuse them.
 const gbm = {
   module: fixturesModule,
   export: 'geometricBrownian',
@@ -53,5 +53,18 @@ describe('ensembles on worker threads', () => {
     const run = runEnsemble(spec, { method: 'eulerMaruyama', paths: 20, steps: 10, workers: 2 });
     await expect(run).rejects.toThrow(EnsembleWorkerError);
     await expect(run).rejects.toThrow(/RangeError: drift refused t = 0\.6/);
+  });
+
+  it('should run cleanly after a failed run, whose workers were terminated, and again on reused workers', async () => {
+    const spec = { module: fixturesModule, export: 'throwingDrift', args: { at: 0.5 } };
+    await expect(
+      runEnsemble(spec, { method: 'eulerMaruyama', paths: 20, steps: 10, workers: 2 }),
+    ).rejects.toThrow(EnsembleWorkerError);
+    const options = { method: 'eulerMaruyama', paths: 64, steps: 16 };
+    const inThread = await runEnsemble(drifted, { ...options, workers: 1 });
+    const first = await runEnsemble(drifted, { ...options, workers: 2, chunkSize: 5 });
+    const second = await runEnsemble(drifted, { ...options, workers: 2, chunkSize: 7 });
+    expect(first.end).toEqual(inThread.end);
+    expect(second.end).toEqual(inThread.end);
   });
 });
