@@ -1,8 +1,9 @@
 /**
  * Idle worker threads kept for the next run. Starting a worker costs tens of milliseconds (about a second from
  * TypeScript sources), and a fresh worker runs its first chunk in unoptimized code: its hot loops are compiled
- * on a background thread that competes for the cores with the busy workers, which cost a two-worker ensemble of
- * 10^8 path-steps about a sixth of its speed-up. A reused worker has its modules loaded and its loops compiled.
+ * on a background thread that competes for the cores with the busy workers (a first chunk of an Euler–Maruyama
+ * ensemble on two workers took 2 to 4 times as long as the later ones). A reused worker has its modules loaded
+ * and its loops compiled.
  *
  * Idle workers are unref'd, so they never keep the process alive; the cache holds at most `capacity` of them and
  * terminates one that has waited `idleMs` (a sweep's next run comes within milliseconds; a finished one should
