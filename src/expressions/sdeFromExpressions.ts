@@ -74,15 +74,17 @@ export function sdeFromExpressions(options: SdeExpressionOptions): ExpressionSde
   const b = compileExpression(diffusion);
   const db = compileExpression(diffusionSlope);
   return {
+    // Componentwise over arrays of states (see `elementwise`), so ensembles can advance blocks of paths.
     drift: (t, x, out) => {
-      out[0] = a(x[0], t);
+      for (let i = 0, n = x.length; i < n; i++) out[i] = a(x[i], t);
     },
     diffusion: (t, x, out) => {
-      out[0] = b(x[0], t);
+      for (let i = 0, n = x.length; i < n; i++) out[i] = b(x[i], t);
     },
     diffusionDerivative: (t, x, out) => {
-      out[0] = b(x[0], t) * db(x[0], t);
+      for (let i = 0, n = x.length; i < n; i++) out[i] = b(x[i], t) * db(x[i], t);
     },
+    elementwise: true,
     // A diffusion whose x-derivative simplifies to 0 is additive noise (methods such as sra1 need to know).
     noise: isZero(diffusionSlope) ? 'additive' : 'scalar',
     interpretation,

@@ -62,6 +62,23 @@ describe('sdeFromExpressions', () => {
     }
   });
 
+  it('should act elementwise: each entry of an array call is the float of the length-1 call', () => {
+    const problem = sdeFromExpressions({ ...base, diffusion: '0.5*sqrt(1+x^2)*t' });
+    expect(problem.elementwise).toBe(true);
+    const xs = Float64Array.of(-3, 0, 0.25, 7, 1e-9);
+    const t = 0.7;
+    const fieldsOf = problem as Required<typeof problem>;
+    for (const field of ['drift', 'diffusion', 'diffusionDerivative'] as const) {
+      const many = new Float64Array(xs.length);
+      fieldsOf[field](t, xs, many);
+      xs.forEach((x, i) => {
+        const one = new Float64Array(1);
+        fieldsOf[field](t, Float64Array.of(x), one);
+        expect(many[i], `${field} at x = ${x}`).toBe(one[0]);
+      });
+    }
+  });
+
   it('should let drift and diffusion depend on time and use a named state variable', () => {
     const { drift, diffusion } = fields(
       {
