@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   const em = await emBenchmark({ paths: PATHS, steps: STEPS });
   note('SRA1, one thread');
   const sra1 = await sra1Benchmark({ paths: PATHS, steps: STEPS });
-  note('Euler-Maruyama, 2 workers against 1');
+  note('Euler-Maruyama, 2 workers against 1, in alternating pairs of runs');
   const speedup = await workerSpeedup({ paths: PATHS, steps: STEPS, workers: 2 });
   note('escape ODE du/dt = 3u^(4/3)(1-u), u0 = 1e-6 to 0.5, rtol 1e-10');
   const ode = escapeOdeBenchmark();
@@ -77,7 +77,8 @@ async function main(): Promise<void> {
     ratios: {
       emOverC: emRatio,
       sra1OverEm: sra1.nsPerPathStep / em.nsPerPathStep,
-      workerSpeedup2WithStartup: speedup.speedupWithStartup,
+      workerSpeedup2Range: speedup.speedupRange,
+      workerSpeedup2ColdWithStartup: speedup.coldSpeedup,
       expressionClosureSpeedup: expression.ratio,
       matmulSpeedupOverMlMatrix: linalg.speedup,
     },

@@ -9,9 +9,11 @@
  * Slopes use the real dt values (not assuming halving), and the 95% and 99.9% intervals come from a bootstrap
  * over paths that keeps each path's errors at all levels together (they are correlated through the shared path).
  */
+
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { DimensionMismatchError, InvalidArgumentError } from '../errors.js';
+import { sortedQuantile } from './orderStatistics.js';
 
 export type OrderKind = 'strong' | 'weak';
 
@@ -62,13 +64,6 @@ function levelMeans(
     }
     return sum / n;
   });
-}
-
-function quantile(sorted: Float64Array, q: number): number {
-  const pos = q * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
 }
 
 function validate(dts: readonly number[], differences: readonly Float64Array[]): number {
@@ -124,7 +119,7 @@ export function estimateOrder(
   slopes.sort();
   const finite = slopes.every(Number.isFinite);
   const interval = (q: number): [number, number] =>
-    finite ? [quantile(slopes, q / 2), quantile(slopes, 1 - q / 2)] : [Number.NaN, Number.NaN];
+    finite ? [sortedQuantile(slopes, q / 2), sortedQuantile(slopes, 1 - q / 2)] : [Number.NaN, Number.NaN];
   return {
     kind: options.kind,
     estimate: slope(levelMeans(options.kind, differences, null)),

@@ -19,8 +19,10 @@
  * band within a factor r of time. A plateau's level is the median loss over the saved points it covers; start
  * and end are saved times, so their accuracy is the save grid's.
  */
+
 import { DimensionMismatchError, InvalidArgumentError } from '../errors.js';
 import { finiteVector, integerInRange, positiveNumber } from '../validate.js';
+import { median } from './orderStatistics.js';
 
 export interface PlateauOptions {
   /** Full width of a flat run's band, as a fraction of the curve's largest loss (default 0.005). */
@@ -122,10 +124,4 @@ export function saddleLossLevels(singularValues: readonly number[] | Float64Arra
     levels.push(0.5 * sum + floor);
   }
   return levels;
-}
-
-function median(values: Float64Array): number {
-  const sorted = values.slice().sort();
-  const m = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
 }

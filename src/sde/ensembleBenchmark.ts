@@ -4,6 +4,7 @@
  * `repeats` runs of wall-clock simulation time (worker startup is timed apart), the same convention as the
  * baseline's best of five. Run them with `node --import tsx` or from the compiled package.
  */
+import { median } from '../analysis/orderStatistics.js';
 import { integerInRange } from '../validate.js';
 import { runEnsemble } from './ensemble.js';
 import type { EnsembleStatistics } from './ensembleStatistics.js';
@@ -74,32 +75,30 @@ function sizes(options: BenchmarkOptions): { paths: number; steps: number; repea
   };
 }
 
-async function bestRun(method: string, options: BenchmarkOptions, workers: number) {
+/** One run of the benchmark problem: wall-clock simulation and startup times and this process's user CPU time. */
+async function timedRun(method: string, paths: number, steps: number, workers: number, statistics: boolean) {
+  const cpu = process.cpuUsage();
+  const result = await runEnsemble(BENCHMARK_SPEC, { method, paths, steps, workers, statistics });
+  return { ...result.timing, cpuMs: process.cpuUsage(cpu).user / 1000, statistics: result.statistics };
+}
+
+async function bestRun(method: string, options: BenchmarkOptions) {
   const { paths, steps, repeats } = sizes(options);
   let best = Number.POSITIVE_INFINITY;
   let bestCpu = Number.POSITIVE_INFINITY;
-  let startup = Number.POSITIVE_INFINITY;
   let statistics: EnsembleStatistics | undefined;
   for (let run = 0; run < repeats; run++) {
-    const cpu = process.cpuUsage();
-    const result = await runEnsemble(BENCHMARK_SPEC, {
-      method,
-      paths,
-      steps,
-      workers,
-      statistics: run === 0,
-    });
-    bestCpu = Math.min(bestCpu, process.cpuUsage(cpu).user / 1000);
-    best = Math.min(best, result.timing.simulationMs);
-    startup = Math.min(startup, result.timing.startupMs);
-    statistics ??= result.statistics;
+    const timed = await timedRun(method, paths, steps, 1, run === 0);
+    bestCpu = Math.min(bestCpu, timed.cpuMs);
+    best = Math.min(best, timed.simulationMs);
+    statistics ??= timed.statistics;
   }
   const mean = statistics?.mean[0] ?? Number.NaN;
-  return { paths, steps, best, bestCpu, startup, mean, variance: statistics?.variance[0] ?? Number.NaN };
+  return { paths, steps, best, bestCpu, mean, variance: statistics?.variance[0] ?? Number.NaN };
 }
 
 async function methodBenchmark(method: string, options: BenchmarkOptions): Promise<BenchmarkFigure> {
-  const run = await bestRun(method, options, 1);
+  const run = await bestRun(method, options);
   const perPathStep = 1e6 / (run.paths * run.steps);
   return {
     method,
@@ -124,31 +123,46 @@ export function sra1Benchmark(options: BenchmarkOptions = {}): Promise<Benchmark
 
 export interface SpeedupFigure {
   readonly workers: number;
-  /** Best simulation time in this thread, ms. */
-  readonly oneThreadMs: number;
-  /** Best simulation time on the workers once all were ready, ms. */
-  readonly workersMs: number;
-  /** Fastest pool startup (workers building problem and method), ms. */
-  readonly startupMs: number;
-  /** oneThreadMs / workersMs. */
+  /**
+   * Median over `repeats` pairs of runs, each a run in this thread then one on the workers, of the ratio of
+   * their simulation times. Pairing keeps a change in the machine's speed (other tenants of a shared host) out
+   * of the ratio, which a best of one against a best of the other does not.
+   */
   readonly speedup: number;
-  /** oneThreadMs / (startupMs + workersMs): what a single run of this size gains. */
-  readonly speedupWithStartup: number;
+  /** The smallest and the largest ratio of a pair. */
+  readonly speedupRange: readonly [number, number];
+  /** Median simulation times of the counted pairs, ms. */
+  readonly oneThreadMs: number;
+  readonly workersMs: number;
+  /**
+   * A first pair, not counted above, whose workers start cold (unless an earlier run in this process left
+   * workers idle): one-thread time over worker startup plus simulation, what a single run of this size gains.
+   */
+  readonly coldSpeedup: number;
+  readonly coldStartupMs: number;
 }
 
-/** Euler–Maruyama on `workers` threads (default 2) against one thread. */
+/** Euler–Maruyama on `workers` threads (default 2) against one thread, in pairs of runs (see SpeedupFigure). */
 export async function workerSpeedup(
   options: BenchmarkOptions & { workers?: number } = {},
 ): Promise<SpeedupFigure> {
   const workers = integerInRange('workers', options.workers ?? 2, 2, 256);
-  const one = await bestRun('eulerMaruyama', options, 1);
-  const many = await bestRun('eulerMaruyama', options, workers);
+  const { paths, steps, repeats } = sizes(options);
+  const pair = async () => ({
+    one: await timedRun('eulerMaruyama', paths, steps, 1, false),
+    many: await timedRun('eulerMaruyama', paths, steps, workers, false),
+  });
+  const cold = await pair();
+  const pairs = [];
+  for (let i = 0; i < repeats; i++) pairs.push(await pair());
+  const ratios = pairs.map(({ one, many }) => one.simulationMs / many.simulationMs);
   return {
     workers,
-    oneThreadMs: one.best,
-    workersMs: many.best,
-    startupMs: many.startup,
-    speedup: one.best / many.best,
-    speedupWithStartup: one.best / (many.startup + many.best),
+    speedup: median(ratios),
+    speedupRange: [Math.min(...ratios), Math.max(...ratios)],
+    oneThreadMs: median(pairs.map(({ one }) => one.simulationMs)),
+    workersMs: median(pairs.map(({ many }) => many.simulationMs)),
+    coldSpeedup: cold.one.simulationMs / (cold.many.startupMs + cold.many.simulationMs),
+    coldStartupMs: cold.many.startupMs,
   };
 }

@@ -3,6 +3,7 @@
  * same floats whatever the number of workers. Only paths whose status is success enter the statistics; the
  * caller reports the others as failed, so a NaN or a blown-up path is never averaged in.
  */
+import { sortedQuantile } from '../analysis/orderStatistics.js';
 
 /** Per-component statistics over the successful paths; every array has one entry per state component. */
 export interface EnsembleStatistics {
@@ -76,18 +77,4 @@ export function sampleVariance(sample: Float64Array, mean: number): number {
     sum += deviation * deviation;
   }
   return sum / (sample.length - 1);
-}
-
-/**
- * Quantile q of an ascending sample: with h = (n - 1) q, interpolates linearly between the order statistics
- * floor(h) and floor(h) + 1 (R's default, type 7). NaN for an empty sample.
- */
-export function sortedQuantile(sorted: Float64Array, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  if (lo >= n - 1) return sorted[n - 1];
-  const fraction = h - lo;
-  return fraction === 0 ? sorted[lo] : sorted[lo] + fraction * (sorted[lo + 1] - sorted[lo]);
 }

@@ -8,7 +8,8 @@
  *   with the distribution-free 95% interval of order statistics (whose upper end may be +Infinity).
  * - Half or more censored: no central value; only the survival function up to t1 is known.
  */
-import { sampleMean, sampleVariance, sortedQuantile } from './ensembleStatistics.js';
+import { sortedQuantile } from '../analysis/orderStatistics.js';
+import { sampleMean, sampleVariance } from './ensembleStatistics.js';
 
 export interface PassageEstimate {
   readonly kind: 'mean' | 'median' | 'none';

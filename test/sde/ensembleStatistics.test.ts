@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ensembleStatistics, sortedQuantile } from '../../src/sde/ensembleStatistics.js';
+import { sortedQuantile } from '../../src/analysis/orderStatistics.js';
+import { ensembleStatistics } from '../../src/sde/ensembleStatistics.js';
 
 const EPS = Number.EPSILON;
 

@@ -7,11 +7,13 @@
  * in width with m seeds per x). Resampling uses pure-rand's xoroshiro128+ seeded by `seed`: the same seed
  * gives the same interval.
  */
+
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { SaddlecheckError } from '../../errors.js';
 import { integerInRange, seedValue } from '../../validate.js';
+import { sortedQuantile } from '../orderStatistics.js';
 import { fitScalingLaw } from './fitScalingLaw.js';
 import type { ScalingFit, ScalingModel } from './scalingFit.js';
 
@@ -45,13 +47,6 @@ function groupsByX(x: Float64Array): number[][] {
     else groups.set(value, [i]);
   });
   return [...groups.values()];
-}
-
-/** The q-quantile of sorted values, linear between order statistics. */
-function quantile(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  return lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
 }
 
 /** Draws one resample into (bx, by): within each stratum, as many indices as it has, with replacement. */
@@ -116,8 +111,8 @@ export function bootstrapScalingFit(x: unknown, y: unknown, options: BootstrapOp
     ...rest,
     status: atBound ? point.status : 'success',
     ...(atBound ? { detail } : {}),
-    ci95: [quantile(exponents, 0.025), quantile(exponents, 0.975)],
-    prefactorCi95: [quantile(prefactors, 0.025), quantile(prefactors, 0.975)],
+    ci95: [sortedQuantile(exponents, 0.025), sortedQuantile(exponents, 0.975)],
+    prefactorCi95: [sortedQuantile(prefactors, 0.025), sortedQuantile(prefactors, 0.975)],
     interval: 'bootstrap-percentile',
     bootstrap: { replicates, seed, stratified, failedResamples: failed, exponentSe: se },
   };

@@ -11,14 +11,9 @@
  * to how the prefactor trades off against the exponent, not a calibrated 95% interval of its own.
  */
 import { normalQuantile } from '../normalQuantile.js';
+import { median } from '../orderStatistics.js';
 import { fitData } from './fitData.js';
 import { formatNumber, type ScalingFit } from './scalingFit.js';
-
-function median(values: Float64Array): number {
-  const sorted = values.slice().sort();
-  const m = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-}
 
 /** Kendall's S variance with ties in t (sorted copy grouped); no ties in v are assumed (continuous). */
 function kendallVariance(t: Float64Array): number {
