@@ -5,15 +5,15 @@
  * the per-path cost of a step is a few loads and stores rather than a closure call.
  *
  * The block's random streams live in StreamTables, and each step draws one normal per path across the block
- * (step-major), so the draws of different paths overlap in the processor. Euler–Maruyama draws inside its update
- * loop, which saves a store and a load per path-step over drawing a column first (about a fifth of the step).
+ * (step-major), so the draws of different paths overlap in the processor. The draws happen inside the first loop
+ * over the block (Euler–Maruyama's update, SRA1's first stage), which saves a store and a load per path-step over
+ * drawing a column of normals first: about a fifth of an Euler–Maruyama step.
  *
  * Every path is the same floats as the per-path kernel and as solveSde: its normals come from its own streams in
  * the same order, its step is the one AdditiveKernel writes out (the same floating-point operations in the same
  * order), and a path that leaves the bound fails at the same step with the same status and time. A failed path is
  * parked at x0 (where the drift is defined) for the rest of the block, and its later values are ignored.
  */
-
 import { UnsupportedProblemError } from '../errors.js';
 import { xoshiroNext } from '../random/stream.js';
 import { StreamTable } from '../random/streamTable.js';
