@@ -1,4 +1,5 @@
 /** `saddlecheck sde`: statistics of X(t1) over an ensemble of paths of a user-written scalar SDE. */
+import { sdeFromExpressions } from '../expressions/sdeFromExpressions.js';
 import { runEnsemble } from '../sde/ensemble.js';
 import { oneOf } from '../validate.js';
 import { keyValueNumbers, numberOption, parseOptions, requiredString, stringOption } from './args.js';
@@ -13,7 +14,7 @@ export const METHOD_ALIASES = {
   sra1: 'sra1',
 } as const;
 
-const PROBLEM_MODULE = new URL('../expressions/sdeFromExpressions.js', import.meta.url).href;
+const PROBLEM_MODULE = new URL('../expressions/sdeFromTrees.js', import.meta.url).href;
 
 export const sdeCommand: Command = {
   name: 'sde',
@@ -78,9 +79,11 @@ Options:
     const paths = numberOption('sde', args, 'paths', { integer: true, min: 2 });
     const dt = numberOption('sde', args, 'dt', { min: 0, exclusiveMin: true });
     const workers = numberOption('sde', args, 'workers', { integer: true, min: 1, max: 256, default: 1 });
+    // Parsed and checked here once; every thread then compiles the trees without loading the parser.
+    const { trees } = sdeFromExpressions(problemArgs);
     const bar = progressBar(io, 'sde', paths);
     const result = await runEnsemble(
-      { module: PROBLEM_MODULE, export: 'sdeFromExpressions', args: problemArgs },
+      { module: PROBLEM_MODULE, export: 'sdeFromTrees', args: trees },
       {
         method: METHOD_ALIASES[alias],
         paths,

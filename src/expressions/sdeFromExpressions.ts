@@ -4,13 +4,14 @@
  * the time 't' and the given parameters. The problem is plain data plus compiled closures; the derivative
  * Milstein needs, (g . grad) g = b * db/dx for scalar noise in one dimension, is derived symbolically. When
  * db/dx simplifies to 0 the noise is declared additive, so additive-noise methods (sra1) accept the problem.
+ * The closures come from sdeFromTrees, which worker threads use to rebuild the problem without the parser.
  */
 import { InvalidArgumentError } from '../errors.js';
 import type { Interpretation, SdeProblem } from '../sde/types.js';
 import { finiteNumber, oneOf, seedValue } from '../validate.js';
-import { compileExpression } from './compileExpression.js';
 import { differentiate } from './differentiate.js';
 import { type ParsedExpression, parseExpression } from './parseExpression.js';
+import { type SdeTreeOptions, sdeFromTrees } from './sdeFromTrees.js';
 
 export interface SdeExpressionOptions {
   /** Drift a(x, t), e.g. "-k*x". */
@@ -37,6 +38,8 @@ export interface ExpressionSdeProblem extends SdeProblem {
     /** d(diffusion)/d(variable). */
     readonly diffusionSlope: ParsedExpression;
   };
+  /** The arguments with which sdeFromTrees rebuilds this problem without the parser (for worker threads). */
+  readonly trees: SdeTreeOptions;
 }
 
 export function sdeFromExpressions(options: SdeExpressionOptions): ExpressionSdeProblem {
@@ -70,32 +73,15 @@ export function sdeFromExpressions(options: SdeExpressionOptions): ExpressionSde
   const drift = parseExpression(options.drift, scope);
   const diffusion = parseExpression(options.diffusion, scope);
   const diffusionSlope = differentiate(diffusion, variable);
-  const a = compileExpression(drift);
-  const b = compileExpression(diffusion);
-  const db = compileExpression(diffusionSlope);
-  return {
-    // Componentwise over arrays of states (see `elementwise`), so ensembles can advance blocks of paths.
-    drift: (t, x, out) => {
-      for (let i = 0, n = x.length; i < n; i++) out[i] = a(x[i], t);
-    },
-    diffusion: (t, x, out) => {
-      for (let i = 0, n = x.length; i < n; i++) out[i] = b(x[i], t);
-    },
-    diffusionDerivative: (t, x, out) => {
-      for (let i = 0, n = x.length; i < n; i++) out[i] = b(x[i], t) * db(x[i], t);
-    },
-    elementwise: true,
-    // A diffusion whose x-derivative simplifies to 0 is additive noise (methods such as sra1 need to know).
-    noise: isZero(diffusionSlope) ? 'additive' : 'scalar',
+  const trees = {
+    drift: drift.tree,
+    diffusion: diffusion.tree,
+    diffusionSlope: diffusionSlope.tree,
     interpretation,
-    x0: Float64Array.of(x0),
+    x0,
     t0,
     t1,
     seed,
-    expressions: { drift, diffusion, diffusionSlope },
   };
-}
-
-function isZero(expression: ParsedExpression): boolean {
-  return expression.tree.kind === 'number' && expression.tree.value === 0;
+  return { ...sdeFromTrees(trees), expressions: { drift, diffusion, diffusionSlope }, trees };
 }
