@@ -4,6 +4,7 @@
  * resolved and asked for a stepper), so bad input throws here as a named error before any thread starts.
  */
 import { functionValue, integerInRange } from '../validate.js';
+import { BLOCK_PATHS } from './ensembleBlockKernel.js';
 import { allocateBuffers, type EnsembleBuffers } from './ensembleBuffers.js';
 import { type EnsemblePlan, type GridOptions, type PassagePlan, planEnsemble } from './ensemblePlan.js';
 import { chunkRanges, type PoolTiming, runOnWorkers } from './ensemblePool.js';
@@ -14,7 +15,7 @@ import type { SdeMethod, SdeProblem } from './types.js';
 export interface ExecutionOptions extends GridOptions {
   /** Worker threads; 1 (the default) runs in this thread. Results are identical for any count. */
   readonly workers?: number;
-  /** Paths per chunk handed to a worker; default about eight chunks per worker. Results do not depend on it. */
+  /** Paths per chunk handed to a worker; default see defaultChunkSize. Results do not depend on it. */
   readonly chunkSize?: number;
   /** Called on the main thread after each chunk with the number of finished paths and the total. */
   readonly onProgress?: (pathsDone: number, paths: number) => void;
@@ -52,7 +53,7 @@ export async function execute(prepared: Prepared, options: ExecutionOptions): Pr
   if (options.onProgress !== undefined) functionValue('onProgress', options.onProgress);
   const chunkSize = integerInRange(
     'chunkSize',
-    options.chunkSize ?? Math.max(1, Math.ceil(plan.paths / (8 * workers))),
+    options.chunkSize ?? defaultChunkSize(plan.paths, workers),
     1,
   );
   let done = 0;
@@ -73,4 +74,14 @@ export async function execute(prepared: Prepared, options: ExecutionOptions): Pr
   const buffers = allocateBuffers(plan, true);
   const timing = await runOnWorkers(plan, buffers, workers, chunkSize, onChunk);
   return { ...prepared, buffers, timing };
+}
+
+/**
+ * About 32 chunks per worker, whole blocks of the block kernel when a chunk holds one or more (a partial block
+ * is padded and its drift work wasted). A worker that runs out of chunks waits for the others' last one: on two
+ * workers and 10^8 path-steps that wait averaged 5.6% of the run with 8 chunks per worker and 1.6% with 32.
+ */
+export function defaultChunkSize(paths: number, workers: number): number {
+  const even = Math.max(1, Math.ceil(paths / (32 * workers)));
+  return even < BLOCK_PATHS ? even : Math.ceil(even / BLOCK_PATHS) * BLOCK_PATHS;
 }
