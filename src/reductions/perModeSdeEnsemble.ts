@@ -1,11 +1,11 @@
 /**
  * Large ensembles of the per-layer SDE of one mode, end states only, on the dedicated loop of
  * perModeSdeKernel.ts: the same floats as runEnsemble with 'eulerMaruyama' on perLayerModeSde, path for path,
- * at a fraction of the cost per step. With workers > 1 the paths go out in chunks to worker threads that write
- * into shared buffers; path p's numbers do not depend on which thread ran it.
+ * at a fraction of the cost per step. With workers > 1 the paths go out in chunks (runChunks) to worker threads
+ * that write into shared buffers; path p's numbers do not depend on which thread ran it.
  */
-import { once } from 'node:events';
-import type { Worker } from 'node:worker_threads';
+import { defaultChunkSize, runChunks } from '../parallel/chunkPool.js';
+import { WorkerCache } from '../parallel/workerCache.js';
 import { startWorker } from '../parallel/workerScript.js';
 import { type EnsembleStatistics, ensembleStatistics } from '../sde/ensembleStatistics.js';
 import { finiteNumber, integerInRange, positiveNumber, seedValue } from '../validate.js';
@@ -83,7 +83,8 @@ export async function perModeSdeEnsemble(options: PerModeEnsembleOptions): Promi
     simulatePerLayerPaths(plan, buffers, 0, paths);
     timing.simulationMs = performance.now() - started;
   } else {
-    timing = await onWorkers(plan, buffers, paths, workers);
+    const chunkSize = defaultChunkSize(paths, workers);
+    timing = await runChunks(cache, { plan, buffers }, paths, workers, chunkSize, () => {});
   }
   const included = Uint8Array.from(buffers.status, (code) => (code === 0 ? 1 : 0));
   const statistics = ensembleStatistics(buffers.end, included, 1);
@@ -98,36 +99,4 @@ export async function perModeSdeEnsemble(options: PerModeEnsembleOptions): Promi
   };
 }
 
-function startKernelWorker(workerData: unknown): Worker {
-  return startWorker(import.meta.url, 'perModeSdeWorker', { workerData });
-}
-
-async function onWorkers(
-  plan: PerModeKernelPlan,
-  buffers: PerModeKernelBuffers,
-  paths: number,
-  workers: number,
-) {
-  const started = performance.now();
-  const pool: Worker[] = Array.from({ length: workers }, () => startKernelWorker({ plan, buffers }));
-  try {
-    // Each worker says 'ready' once its module is loaded, so startup is timed apart from the simulation.
-    await Promise.all(pool.map((worker) => once(worker, 'message')));
-    const ready = performance.now();
-    const chunk = Math.max(1, Math.ceil(paths / (8 * workers)));
-    let next = 0;
-    const drain = async (worker: Worker): Promise<void> => {
-      while (next < paths) {
-        const start = next;
-        next = Math.min(paths, next + chunk);
-        worker.postMessage({ start, end: next });
-        const [reply] = (await once(worker, 'message')) as [{ type: string; message?: string }];
-        if (reply.type !== 'done') throw new Error(`A per-mode worker failed: ${reply.message}`);
-      }
-    };
-    await Promise.all(pool.map(drain));
-    return { startupMs: ready - started, simulationMs: performance.now() - ready };
-  } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
-  }
-}
+const cache = new WorkerCache(() => startWorker(import.meta.url, 'perModeSdeWorker'));

@@ -1,27 +1,12 @@
-/**
- * Worker thread of perModeSdeEnsemble: says { type: 'ready' } once loaded, then simulates each chunk
- * [start, end) of paths it is sent into the shared buffers and answers { type: 'done', start, end }, or
- * { type: 'error', message } if anything throws.
- */
-import { parentPort, workerData } from 'node:worker_threads';
+/** Worker thread of perModeSdeEnsemble (see runChunks): each run's payload is the kernel plan and shared buffers. */
+import { serveChunks } from '../parallel/chunkWorker.js';
 import {
   type PerModeKernelBuffers,
   type PerModeKernelPlan,
   simulatePerLayerPaths,
 } from './perModeSdeKernel.js';
 
-const { plan, buffers } = workerData as { plan: PerModeKernelPlan; buffers: PerModeKernelBuffers };
-
-parentPort?.on('message', (chunk: { start: number; end: number }) => {
-  try {
-    simulatePerLayerPaths(plan, buffers, chunk.start, chunk.end);
-    parentPort?.postMessage({ type: 'done', start: chunk.start, end: chunk.end });
-  } catch (error) {
-    parentPort?.postMessage({
-      type: 'error',
-      message: error instanceof Error ? error.message : String(error),
-    });
-  }
+serveChunks((payload) => {
+  const { plan, buffers } = payload as { plan: PerModeKernelPlan; buffers: PerModeKernelBuffers };
+  return (start, end) => simulatePerLayerPaths(plan, buffers, start, end);
 });
-
-parentPort?.postMessage({ type: 'ready' });

@@ -15,12 +15,12 @@
  * t1 (censored), and NaN for a path that failed numerically first (counted in `failed`).
  */
 import { InvalidArgumentError } from '../errors.js';
+import type { PoolTiming } from '../parallel/chunkPool.js';
 import type { SolveStatus } from '../solution.js';
 import { finiteNumber, integerInRange } from '../validate.js';
 import { statusCounts } from './ensembleBuffers.js';
 import { type ExecutionOptions, execute, prepareExecution } from './ensembleExecute.js';
 import type { PassagePlan } from './ensemblePlan.js';
-import type { PoolTiming } from './ensemblePool.js';
 import type { ProblemSpec } from './ensembleSpec.js';
 import { type PassageEstimate, passageEstimate } from './firstPassageEstimate.js';
 import type { SdeProblem } from './types.js';

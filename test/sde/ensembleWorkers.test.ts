@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { EnsembleWorkerError } from '../../src/parallel/chunkPool.js';
 import { runEnsemble } from '../../src/sde/ensemble.js';
-import { EnsembleWorkerError } from '../../src/sde/ensemblePool.js';
 import { firstPassage } from '../../src/sde/firstPassage.js';
 import { fixturesModule } from './ensembleFixtures.js';
 
