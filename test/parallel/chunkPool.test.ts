@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { chunkRanges, defaultChunkSize } from '../../src/parallel/chunkPool.js';
+
+describe('chunks of paths', () => {
+  it('should cut about 32 chunks per worker, in whole blocks once a chunk holds a block', () => {
+    // 100 000 paths on 2 workers: 1563 evenly, rounded up to 7 blocks of 256.
+    expect(defaultChunkSize(100_000, 2, 256)).toBe(1792);
+    expect(defaultChunkSize(100_000, 2)).toBe(1563);
+    // Below one block the even split stands; never below one path.
+    expect(defaultChunkSize(5000, 2, 256)).toBe(79);
+    expect(defaultChunkSize(3, 8, 256)).toBe(1);
+  });
+
+  it('should cover [0, paths) exactly once, in order, the last chunk shorter', () => {
+    const chunks = chunkRanges(1000, 300);
+    expect(chunks).toEqual([
+      { start: 0, end: 300 },
+      { start: 300, end: 600 },
+      { start: 600, end: 900 },
+      { start: 900, end: 1000 },
+    ]);
+  });
+});
