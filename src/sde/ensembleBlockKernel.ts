@@ -132,8 +132,8 @@ export class BlockKernel implements RangeKernel {
 
   /**
    * One Euler–Maruyama step of the block from t = t_k; returns whether a state left the bound. Each path's normal
-   * is drawn in the update loop (StreamTable.fillColumn's loop with the update fused in, which saves a store and
-   * a load per path-step); a slow-path draw leaves the inner loop, is updated below it, and the loop resumes.
+   * is drawn in the update loop (the ziggurat's fast branch inline, as in RandomStream.fillNormal); a slow-path
+   * draw leaves the inner loop, is updated below it, and the loop resumes at the next path.
    */
   private eulerStep(n: number, t: number, k: number): boolean {
     const { x, a, wState: state } = SCRATCH;
