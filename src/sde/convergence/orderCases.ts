@@ -29,7 +29,7 @@ const MULTIPLICATIVE: Readonly<Record<Exclude<NoiseKind, 'additive'>, readonly M
 export const STRONG_LEVELS: readonly number[] = [5, 6, 7, 8, 9, 10];
 
 /**
- * Weak: levels 2 to 6 (dt = 2^-2 .. 2^-6). The weak difference f(X_dt) − f(X) has a standard deviation of order
+ * Weak: levels 3 to 7 (dt = 2^-3 .. 2^-7). The weak difference f(X_dt) − f(X) has a standard deviation of order
  * dt^(strong order) per path, against a mean of order dt^(weak order); coarse steps keep the mean (the bias being
  * measured) large against the Monte Carlo noise, so a few thousand paths resolve it.
  */
@@ -76,7 +76,7 @@ function targetsFor(method: SdeMethod, noise: NoiseKind, kind: ErrorKind): Targe
   const levels = kind === 'strong' ? STRONG_LEVELS : WEAK_LEVELS;
   if (noise === 'additive' && (method.strongOrderByNoise?.additive ?? method.strongOrder) > 1) {
     // The reference solve's error must be far below the finest swept level's: 2^-4 finer in strong order 1.5
-    // (x 1/64), 2^-4 finer in weak order 2 (x 1/256).
+    // (x 1/64), 2^-3 finer in weak order 2 (x 1/64).
     const swept = kind === 'strong' ? [4, 5, 6, 7, 8, 9] : levels;
     const referenceLevel = kind === 'strong' ? 13 : 10;
     return [
