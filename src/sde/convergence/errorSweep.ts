@@ -2,7 +2,7 @@
  * Error sweeps for convergence orders: each path is drawn once on the finest level of a BrownianPath and every
  * coarser level is the exact composition of the same path, so the error at every dt is measured on the same
  * Brownian motion. Strong differences are |X_dt − X| (Euclidean); weak differences are f(X_dt) − f(X) with
- * f(x) = sum_i x_i, where X is the exact solution on the same path (or a fine solve of the method itself).
+ * f(x) = sum_i x_i^2, where X is the exact solution on the same path (or a fine solve of the method itself).
  */
 import { BrownianPath } from '../brownianPath.js';
 import type { ReferenceProblem } from '../reference/referenceProblem.js';
