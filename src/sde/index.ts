@@ -9,7 +9,7 @@ export {
   Z_SUBSTREAM,
 } from './brownianIncrements.js';
 export { type BrownianLevel, BrownianPath, type BrownianPathOptions } from './brownianPath.js';
-export { requireSupport, strongOrderFor } from './methodSupport.js';
+export { requireSupport, strongOrderFor, weakOrderFor } from './methodSupport.js';
 export {
   CoefficientStepper,
   defineMethod,

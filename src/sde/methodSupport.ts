@@ -53,3 +53,8 @@ export function strongOrderFor(method: SdeMethod, problem: SdeProblem): number {
   }
   return method.strongOrderByNoise?.[problem.noise] ?? method.strongOrder;
 }
+
+/** The weak order the method reaches on this problem: its order for the problem's noise kind, else `weakOrder`. */
+export function weakOrderFor(method: SdeMethod, problem: SdeProblem): number {
+  return method.weakOrderByNoise?.[problem.noise] ?? method.weakOrder;
+}

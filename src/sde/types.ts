@@ -58,6 +58,8 @@ export interface SdeMethod {
   readonly noise: readonly NoiseKind[];
   /** Strong orders that differ from `strongOrder` for some noise kinds (Euler–Maruyama: 1 on additive noise). */
   readonly strongOrderByNoise?: Readonly<Partial<Record<NoiseKind, number>>>;
+  /** Weak orders that differ from `weakOrder` for some noise kinds (stochastic Heun: 2 on additive noise). */
+  readonly weakOrderByNoise?: Readonly<Partial<Record<NoiseKind, number>>>;
   /** Strong order on 'general' noise when the problem declares `commutativeNoise` (stochastic Heun: 1). */
   readonly commutativeStrongOrder?: number;
   /** Whether the stepper needs the time integral Z = int_t^{t+h} (W_s - W_t) ds of each Brownian motion. */

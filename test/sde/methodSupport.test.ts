@@ -12,6 +12,7 @@ import {
   sra1,
   stochasticHeun,
   strongOrderFor,
+  weakOrderFor,
 } from '../../src/sde/index.js';
 
 /** A problem of each noise kind with d = 2 (m = 3 for general noise) and a diffusion derivative. */
@@ -82,5 +83,12 @@ describe('what each method supports', () => {
     ).toBe(1);
     expect(strongOrderFor(eulerMaruyama(), linearGeneralNoise().problem)).toBe(0.5);
     expect(strongOrderFor(sra1(), problemOf('additive', 'ito'))).toBe(1.5);
+  });
+
+  it('should read the weak order for a problem from the declarations', () => {
+    expect(weakOrderFor(stochasticHeun(), problemOf('additive', 'stratonovich'))).toBe(2);
+    expect(weakOrderFor(stochasticHeun(), problemOf('scalar', 'stratonovich'))).toBe(1);
+    expect(weakOrderFor(eulerMaruyama(), problemOf('additive', 'ito'))).toBe(1);
+    expect(weakOrderFor(sra1(), problemOf('additive', 'ito'))).toBe(2);
   });
 });

@@ -8,7 +8,8 @@
  * It converges to the Stratonovich solution with strong order 1 when the noise commutes (scalar, additive,
  * diagonal with g_i of x_i only, or general noise declared `commutativeNoise`) and strong order 1/2 otherwise,
  * since dW alone cannot resolve the Lévy areas; weak order 1. Additive noise, whose Itô and Stratonovich
- * solutions coincide, is accepted in either interpretation.
+ * solutions coincide, is accepted in either interpretation; there the scheme is Kloeden & Platen's explicit
+ * order 2.0 weak scheme for additive noise (§15.1, with Gaussian increments), so its weak order is 2.
  */
 import type { SdeMethod, SdeProblem, SdeStepper } from '../types.js';
 import { CoefficientStepper, defineMethod, scratch } from './defineMethod.js';
@@ -54,6 +55,7 @@ export function stochasticHeun(): SdeMethod {
       weakOrder: 1,
       interpretation: 'stratonovich',
       strongOrderByNoise: { general: 0.5 },
+      weakOrderByNoise: { additive: 2 },
       commutativeStrongOrder: 1,
       needsTimeIntegral: false,
     },
