@@ -56,7 +56,7 @@ export class RandomStream implements BitSource {
     const hz = this.nextInt32();
     const layer = (hz & 127) << 1;
     if (Math.abs(hz) < KW[layer]) return hz * KW[layer + 1];
-    return zigguratSlowPath(this, hz, hz & 127);
+    return zigguratSlowPath(this, hz);
   }
 
   /**
@@ -95,7 +95,7 @@ export class RandomStream implements BitSource {
       state[1] = s1;
       state[2] = s2;
       state[3] = s3;
-      out[i++] = scale * zigguratSlowPath(this, hz, hz & 127);
+      out[i++] = scale * zigguratSlowPath(this, hz);
       s0 = state[0];
       s1 = state[1];
       s2 = state[2];

@@ -1,7 +1,8 @@
 /**
  * Tables of the 128-layer ziggurat for the standard normal (Marsaglia & Tsang, J. Stat. Softw. 5(8), 2000).
- * A 32-bit draw hz picks layer iz = hz & 127; when |hz| < KN[iz] the point lies inside the layer's rectangle
- * and hz * WN[iz] is returned at once (about 98.8% of draws). The rest go through `zigguratSlowPath`.
+ * A 32-bit draw hz picks layer iz = hz & 127; when |hz| < KW[2 iz] (the layer's bound) the point lies inside the
+ * layer's rectangle and hz * KW[2 iz + 1] (its width) is returned at once (about 98.8% of draws). The rest go
+ * through `zigguratSlowPath`.
  */
 
 /** Right edge of the base layer: the tail x > R is sampled exactly by Marsaglia's exponential method. */
@@ -9,35 +10,30 @@ export const ZIGGURAT_R = 3.442619855899;
 const AREA = 9.91256303526217e-3;
 const SCALE = 2147483648;
 
-export const KN = new Int32Array(128);
-export const WN = new Float64Array(128);
-export const FN = new Float64Array(128);
 /**
- * KN and WN interleaved, layer iz at [2 iz] (the bound, as a double) and [2 iz + 1] (the width): the fast branch
- * reads one array, where two cost V8 a second set of checks and loads per draw.
+ * Bound and width of each layer interleaved, layer iz at [2 iz] (the integer bound, held as a double) and
+ * [2 iz + 1]: the fast branch reads one array, where two would cost V8 a second set of checks and loads per draw.
  */
 export const KW = new Float64Array(256);
+/** exp(-x^2 / 2) at each layer's right edge, for the slow path's wedge test. */
+const FN = new Float64Array(128);
 
 (function buildTables(): void {
   let dn = ZIGGURAT_R;
   let tn = dn;
   const q = AREA / Math.exp(-0.5 * dn * dn);
-  KN[0] = Math.trunc((dn / q) * SCALE);
-  KN[1] = 0;
-  WN[0] = q / SCALE;
-  WN[127] = dn / SCALE;
+  KW[0] = Math.trunc((dn / q) * SCALE);
+  KW[2] = 0;
+  KW[1] = q / SCALE;
+  KW[255] = dn / SCALE;
   FN[0] = 1;
   FN[127] = Math.exp(-0.5 * dn * dn);
   for (let i = 126; i >= 1; i--) {
     dn = Math.sqrt(-2 * Math.log(AREA / dn + Math.exp(-0.5 * dn * dn)));
-    KN[i + 1] = Math.trunc((dn / tn) * SCALE);
+    KW[2 * (i + 1)] = Math.trunc((dn / tn) * SCALE);
     tn = dn;
     FN[i] = Math.exp(-0.5 * dn * dn);
-    WN[i] = dn / SCALE;
-  }
-  for (let i = 0; i < 128; i++) {
-    KW[2 * i] = KN[i];
-    KW[2 * i + 1] = WN[i];
+    KW[2 * i + 1] = dn / SCALE;
   }
 })();
 
@@ -47,10 +43,11 @@ export interface BitSource {
   nextUniform(): number;
 }
 
-/** Rejection steps for a draw that fell outside its layer's rectangle; exact, so the output is N(0, 1). */
-export function zigguratSlowPath(source: BitSource, hz: number, iz: number): number {
+/** Rejection steps for a draw hz that fell outside its layer's rectangle; exact, so the output is N(0, 1). */
+export function zigguratSlowPath(source: BitSource, hz: number): number {
+  let iz = hz & 127;
   for (;;) {
-    const x = hz * WN[iz];
+    const x = hz * KW[2 * iz + 1];
     if (iz === 0) {
       let tail: number;
       let y: number;
@@ -63,6 +60,6 @@ export function zigguratSlowPath(source: BitSource, hz: number, iz: number): num
     if (FN[iz] + source.nextUniform() * (FN[iz - 1] - FN[iz]) < Math.exp(-0.5 * x * x)) return x;
     hz = source.nextInt32();
     iz = hz & 127;
-    if (Math.abs(hz) < KN[iz]) return hz * WN[iz];
+    if (Math.abs(hz) < KW[2 * iz]) return hz * KW[2 * iz + 1];
   }
 }

@@ -156,7 +156,7 @@ export class BlockKernel implements RangeKernel {
         if (!(Math.abs(v) <= blowUpBound)) escaped = true;
       }
       if (i >= n) return escaped;
-      const v = x[i] + (a[i] * dt + gk * (sqrtDt * zigguratSlowPath(streams[i], hz, hz & 127)));
+      const v = x[i] + (a[i] * dt + gk * (sqrtDt * zigguratSlowPath(streams[i], hz)));
       x[i] = v;
       if (!(Math.abs(v) <= blowUpBound)) escaped = true;
       i++;
@@ -202,9 +202,9 @@ export class BlockKernel implements RangeKernel {
       }
       if (i >= n) break;
       if (wSlow) {
-        dW[i] = sqrtDt * zigguratSlowPath(w.streams[i], hw, hw & 127);
+        dW[i] = sqrtDt * zigguratSlowPath(w.streams[i], hw);
         zeta[i] = zScale * z.streams[i].nextNormal();
-      } else zeta[i] = zScale * zigguratSlowPath(z.streams[i], hz, hz & 127);
+      } else zeta[i] = zScale * zigguratSlowPath(z.streams[i], hz);
       const dZ = 0.5 * dt * (dW[i] + zeta[i]);
       h2[i] = x[i] + 0.75 * a[i] * dt + 1.5 * ge * dZ * invDt;
       i++;
