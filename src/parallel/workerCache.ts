@@ -15,8 +15,8 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 
 export class WorkerCache {
-  private readonly idle: Worker[] = [];
-  private readonly timers = new Map<Worker, NodeJS.Timeout>();
+  /** The idle workers, oldest first (a Map keeps insertion order), each with the timer that retires it. */
+  private readonly idle = new Map<Worker, NodeJS.Timeout>();
 
   constructor(
     private readonly start: () => Worker,
@@ -26,10 +26,9 @@ export class WorkerCache {
 
   /** `count` workers for the caller's use, idle ones first. */
   take(count: number): Worker[] {
-    const taken = this.idle.splice(0, count);
+    const taken = [...this.idle.keys()].slice(0, count);
     for (const worker of taken) {
-      clearTimeout(this.timers.get(worker));
-      this.timers.delete(worker);
+      this.leave(worker);
       worker.ref();
     }
     while (taken.length < count) taken.push(this.started());
@@ -38,25 +37,24 @@ export class WorkerCache {
 
   /** Returns a worker that finished cleanly to the cache, or terminates it when the cache is full. */
   give(worker: Worker): void {
-    if (this.idle.length >= this.capacity) {
+    if (this.idle.size >= this.capacity) {
       void worker.terminate();
       return;
     }
     worker.unref();
-    this.idle.push(worker);
     const timer = setTimeout(() => this.retire(worker), this.idleMs);
     timer.unref();
-    this.timers.set(worker, timer);
+    this.idle.set(worker, timer);
   }
 
   /** Terminates every idle worker now. */
   clear(): void {
-    for (const worker of [...this.idle]) this.retire(worker);
+    for (const worker of [...this.idle.keys()]) this.retire(worker);
   }
 
   /** How many workers wait in the cache. */
   get size(): number {
-    return this.idle.length;
+    return this.idle.size;
   }
 
   private retire(worker: Worker): void {
@@ -65,10 +63,8 @@ export class WorkerCache {
   }
 
   private leave(worker: Worker): void {
-    const at = this.idle.indexOf(worker);
-    if (at >= 0) this.idle.splice(at, 1);
-    clearTimeout(this.timers.get(worker));
-    this.timers.delete(worker);
+    clearTimeout(this.idle.get(worker));
+    this.idle.delete(worker);
   }
 
   private started(): Worker {
@@ -76,7 +72,7 @@ export class WorkerCache {
     worker.on('exit', () => this.leave(worker));
     // While a run holds the worker its own listener reports the error; an idle worker that fails is retired.
     worker.on('error', () => {
-      if (this.idle.includes(worker)) this.retire(worker);
+      if (this.idle.has(worker)) this.retire(worker);
     });
     return worker;
   }
