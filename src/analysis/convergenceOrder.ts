@@ -13,6 +13,7 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { DimensionMismatchError, InvalidArgumentError } from '../errors.js';
+import { leastSquaresSlope } from './fits/linearLeastSquares.js';
 import { sortedQuantile } from './orderStatistics.js';
 
 export type OrderKind = 'strong' | 'weak';
@@ -33,20 +34,6 @@ export interface OrderOptions {
   /** Bootstrap resamples (default 1000). */
   readonly resamples?: number;
   readonly seed?: number;
-}
-
-/** Least-squares slope of y on x. */
-export function leastSquaresSlope(x: readonly number[], y: readonly number[]): number {
-  const n = x.length;
-  const mx = x.reduce((a, b) => a + b, 0) / n;
-  const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-  }
-  return sxy / sxx;
 }
 
 /** Mean at each level of the per-path differences (strong: of |d|; weak: of d, signed), over the chosen paths. */

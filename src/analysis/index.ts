@@ -12,7 +12,6 @@ export { binomialPmf } from './binomialPmf.js';
 export { type ChiSquareOptions, type ChiSquareResult, chiSquareTest } from './chiSquareTest.js';
 export {
   estimateOrder,
-  leastSquaresSlope,
   type OrderEstimate,
   type OrderKind,
   type OrderOptions,
@@ -37,6 +36,7 @@ export { fitPowerLaw } from './fits/fitPowerLaw.js';
 export { fitPowerOffset, type PowerOffsetFit, type PowerOffsetOptions } from './fits/fitPowerOffset.js';
 export { fitScalingLaw, SCALING_MODELS } from './fits/fitScalingLaw.js';
 export { fitTheilSen } from './fits/fitTheilSen.js';
+export { leastSquaresSlope } from './fits/linearLeastSquares.js';
 export type { ScalingFit, ScalingModel } from './fits/scalingFit.js';
 export { chiSquareSf, regularizedGammaP, regularizedGammaQ } from './incompleteGamma.js';
 export { type AutocorrelationTime, integratedAutocorrelationTime } from './integratedAutocorrelationTime.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Matrix, solve } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { leastSquaresSlope } from '../../src/analysis/convergenceOrder.js';
+import { leastSquaresSlope } from '../../src/analysis/fits/linearLeastSquares.js';
 import { InvalidArgumentError } from '../../src/errors.js';
 import type { Mat } from '../../src/linalg/mat.js';
 import { randomOrthogonal } from '../../src/linalg/randomOrthogonal.js';

@@ -22,8 +22,8 @@ export interface LineFit {
   t975: number;
 }
 
-/** Fits v = a + b·t; t and v validated by the caller (same length ≥ 3, t not constant). */
-export function linearLeastSquares(t: Float64Array, v: Float64Array): LineFit {
+/** Means of t and v and the sums of products about them. */
+function centredSums(t: ArrayLike<number>, v: ArrayLike<number>) {
   const n = t.length;
   let tMean = 0;
   let vMean = 0;
@@ -43,6 +43,19 @@ export function linearLeastSquares(t: Float64Array, v: Float64Array): LineFit {
     stv += dt * dv;
     svv += dv * dv;
   }
+  return { tMean, vMean, stt, stv, svv };
+}
+
+/** The least-squares slope of v on t alone, for loops that need nothing else (bootstraps, order checks). */
+export function leastSquaresSlope(t: ArrayLike<number>, v: ArrayLike<number>): number {
+  const { stt, stv } = centredSums(t, v);
+  return stv / stt;
+}
+
+/** Fits v = a + b·t; t and v validated by the caller (same length ≥ 3, t not constant). */
+export function linearLeastSquares(t: Float64Array, v: Float64Array): LineFit {
+  const n = t.length;
+  const { tMean, vMean, stt, stv, svv } = centredSums(t, v);
   const slope = stv / stt;
   const intercept = vMean - slope * tMean;
   let rss = 0;
