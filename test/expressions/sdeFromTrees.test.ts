@@ -32,6 +32,23 @@ describe('sdeFromTrees', () => {
       rebuilt[field]?.(0.7, xs, b);
       expect(b, field).toEqual(a);
     }
+    // And the rebuilt closures are the formulas: a = k (m - x) + sin t, b = s sqrt(1 + x^2), b b' = s^2 x.
+    const exact = {
+      drift: (x: number) => 1.5 * (-0.25 - x) + Math.sin(0.7),
+      diffusion: (x: number) => 0.4 * Math.sqrt(1 + x * x),
+      diffusionDerivative: (x: number) => 0.16 * x,
+    };
+    for (const field of ['drift', 'diffusion', 'diffusionDerivative'] as const) {
+      const out = new Float64Array(xs.length);
+      rebuilt[field]?.(0.7, xs, out);
+      xs.forEach((x, i) => {
+        // A few roundings on each side: 8 ulp of the larger term.
+        const scale = Math.max(Math.abs(exact[field](x)), 1.5 * Math.abs(x), 1);
+        expect(Math.abs(out[i] - exact[field](x)), `${field} at ${x}`).toBeLessThanOrEqual(
+          8 * Number.EPSILON * scale,
+        );
+      });
+    }
   });
 
   it('should refuse a tree that no parser made with a named error, before anything is compiled', () => {
