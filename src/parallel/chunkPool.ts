@@ -1,13 +1,15 @@
 /**
  * Runs the paths of an ensemble on worker threads, in chunks. Each worker of a WorkerCache is sent the run's
- * payload (its plan and shared buffers), builds what it needs and says it is ready; once all are ready, chunks of
- * paths go to whichever worker is free. Every path writes only its own slots of the shared buffers and draws only
- * from its own streams, so the assignment changes nothing in the output. After a clean run the workers go back to
- * the cache; after a failure they are terminated, and the first worker's error rejects the run with its message.
+ * payload (its plan and shared buffers) with a shared queue of chunks (chunkQueue.ts), builds what it needs and
+ * says it is ready; once all are ready, each claims chunks from the queue until it is empty. Every path writes
+ * only its own slots of the shared buffers and draws only from its own streams, so which worker runs which chunk
+ * changes nothing in the output. After a clean run the workers go back to the cache; after a failure the queue is
+ * stopped, the workers are terminated, and the first worker's error rejects the run with its message.
  * The worker side of the protocol is serveChunks (chunkWorker.ts).
  */
 import type { Worker } from 'node:worker_threads';
 import { SaddlecheckError } from '../errors.js';
+import { chunkCount, chunkQueue, stopQueue } from './chunkQueue.js';
 import type { ChunkWorkerRequest } from './chunkWorker.js';
 import type { WorkerCache } from './workerCache.js';
 
@@ -25,6 +27,7 @@ export interface PoolTiming {
 type WorkerReply =
   | { type: 'ready' }
   | { type: 'done'; start: number; end: number }
+  | { type: 'drained' }
   | { type: 'error'; name: string; message: string; start: number; end: number };
 
 /**
@@ -38,30 +41,20 @@ export function defaultChunkSize(paths: number, workers: number, block = 1): num
   return even < block ? even : Math.ceil(even / block) * block;
 }
 
-/** Splits [0, paths) into chunks of `chunkSize` paths (the last may be shorter). */
-export function chunkRanges(paths: number, chunkSize: number): Array<{ start: number; end: number }> {
-  const chunks: Array<{ start: number; end: number }> = [];
-  for (let start = 0; start < paths; start += chunkSize)
-    chunks.push({ start, end: Math.min(paths, start + chunkSize) });
-  return chunks;
-}
-
 function failure(index: number, reply: { name: string; message: string; start: number; end: number }): Error {
   const where = reply.start < 0 ? 'while preparing the run' : `on paths ${reply.start}..${reply.end - 1}`;
   return new EnsembleWorkerError(`Worker ${index} failed ${where}: ${reply.name}: ${reply.message}`);
 }
 
-/** Hands chunks to the workers once all are ready, one at a time each, and settles when all are done. */
+/** Starts the workers once all are ready and settles when all have drained the queue. */
 class ChunkScheduler {
   /** When the last worker became ready. */
   readyAt = Number.NaN;
-  private next = 0;
-  private running = 0;
   private waiting: number;
+  private working = 0;
 
   constructor(
     private readonly pool: readonly Worker[],
-    private readonly chunks: ReadonlyArray<{ start: number; end: number }>,
     private readonly onChunk: (count: number) => void,
     private readonly resolve: () => void,
     private readonly reject: (error: unknown) => void,
@@ -74,11 +67,8 @@ class ChunkScheduler {
     try {
       if (reply.type === 'error') this.reject(failure(index, reply));
       else if (reply.type === 'ready') this.ready();
-      else {
-        this.running--;
-        this.onChunk(reply.end - reply.start);
-        this.dispatch(this.pool[index]);
-      }
+      else if (reply.type === 'done') this.onChunk(reply.end - reply.start);
+      else if (--this.working === 0) this.resolve();
     } catch (error) {
       this.reject(error);
     }
@@ -87,14 +77,8 @@ class ChunkScheduler {
   private ready(): void {
     if (--this.waiting > 0) return;
     this.readyAt = performance.now();
-    for (const worker of this.pool) this.dispatch(worker);
-  }
-
-  private dispatch(worker: Worker): void {
-    if (this.next < this.chunks.length) {
-      worker.postMessage({ type: 'chunk', ...this.chunks[this.next++] } satisfies ChunkWorkerRequest);
-      this.running++;
-    } else if (this.running === 0) this.resolve();
+    this.working = this.pool.length;
+    for (const worker of this.pool) worker.postMessage({ type: 'go' } satisfies ChunkWorkerRequest);
   }
 }
 
@@ -111,35 +95,38 @@ export async function runChunks(
   chunkSize: number,
   onChunk: (count: number) => void,
 ): Promise<PoolTiming> {
-  const chunks = chunkRanges(paths, chunkSize);
+  const queue = chunkQueue(paths, chunkSize);
   const started = performance.now();
-  const pool = cache.take(Math.min(workers, chunks.length));
+  const pool = cache.take(Math.min(workers, chunkCount(queue)));
   let readyAt = started;
   let doneAt = started;
   const detach: Array<() => void> = [];
   let clean = false;
   try {
     await new Promise<void>((resolve, reject) => {
+      const fail = (error: unknown) => {
+        stopQueue(queue);
+        reject(error);
+      };
       const scheduler = new ChunkScheduler(
         pool,
-        chunks,
         onChunk,
         () => {
           readyAt = scheduler.readyAt;
           doneAt = performance.now();
           resolve();
         },
-        reject,
+        fail,
       );
       for (const [index, worker] of pool.entries()) {
         const onMessage = (reply: WorkerReply) => scheduler.reply(index, reply);
         const onError = (error: Error) =>
-          reject(new EnsembleWorkerError(`Worker ${index} failed: ${error.message}`));
+          fail(new EnsembleWorkerError(`Worker ${index} failed: ${error.message}`));
         const onExit = (code: number) =>
-          reject(new EnsembleWorkerError(`Worker ${index} exited early (code ${code}).`));
+          fail(new EnsembleWorkerError(`Worker ${index} exited early (code ${code}).`));
         worker.on('message', onMessage).on('error', onError).on('exit', onExit);
         detach.push(() => worker.off('message', onMessage).off('error', onError).off('exit', onExit));
-        worker.postMessage({ type: 'plan', payload } satisfies ChunkWorkerRequest);
+        worker.postMessage({ type: 'plan', payload, queue } satisfies ChunkWorkerRequest);
       }
     });
     clean = true;

@@ -1,15 +1,17 @@
 /**
  * The worker side of runChunks (chunkPool.ts), for worker threads reused from run to run. A run sends
- * { type: 'plan', payload }: the worker prepares a chunk simulator from it and answers { type: 'ready' } (or an
- * error). Then each { type: 'chunk', start, end } is simulated and answered with { type: 'done', start, end } or
- * { type: 'error', name, message, start, end }. { type: 'idle' } ends the run: the worker drops the simulator and
- * with it every reference to the run's buffers.
+ * { type: 'plan', payload, queue }: the worker prepares a chunk simulator from the payload and answers
+ * { type: 'ready' } (or an error). On { type: 'go' } it claims chunks from the shared queue (chunkQueue.ts) until
+ * it is empty, answering { type: 'done', start, end } after each, then { type: 'drained' }; a failure is
+ * answered with { type: 'error', name, message, start, end } and ends the worker's part of the run.
+ * { type: 'idle' } ends the run: the worker drops the simulator and with it every reference to the run's buffers.
  */
 import { parentPort } from 'node:worker_threads';
+import { claimChunk } from './chunkQueue.js';
 
 export type ChunkWorkerRequest =
-  | { readonly type: 'plan'; readonly payload: unknown }
-  | { readonly type: 'chunk'; readonly start: number; readonly end: number }
+  | { readonly type: 'plan'; readonly payload: unknown; readonly queue: Int32Array }
+  | { readonly type: 'go' }
   | { readonly type: 'idle' };
 
 /** Simulates paths start, ..., end - 1 into the run's shared buffers. */
@@ -23,27 +25,31 @@ export function serveChunks(prepare: (payload: unknown) => ChunkSimulator | Prom
     const { name, message } = error instanceof Error ? error : new Error(String(error));
     port.postMessage({ type: 'error', name, message, start, end });
   };
-  let simulate: ChunkSimulator | undefined;
-  const plan = async (payload: unknown) => {
+  let run: { simulate: ChunkSimulator; queue: Int32Array } | undefined;
+  const plan = async (payload: unknown, queue: Int32Array) => {
     try {
-      simulate = await prepare(payload);
+      run = { simulate: await prepare(payload), queue };
       port.postMessage({ type: 'ready' });
     } catch (error) {
       reportError(error, -1, -1);
     }
   };
-  const chunk = (start: number, end: number) => {
-    try {
-      if (simulate === undefined) throw new Error('the run was not prepared');
-      simulate(start, end);
-      port.postMessage({ type: 'done', start, end });
-    } catch (error) {
-      reportError(error, start, end);
+  const drain = () => {
+    if (run === undefined) return reportError(new Error('the run was not prepared'), -1, -1);
+    const { simulate, queue } = run;
+    for (let chunk = claimChunk(queue); chunk !== undefined; chunk = claimChunk(queue)) {
+      try {
+        simulate(chunk.start, chunk.end);
+      } catch (error) {
+        return reportError(error, chunk.start, chunk.end);
+      }
+      port.postMessage({ type: 'done', start: chunk.start, end: chunk.end });
     }
+    port.postMessage({ type: 'drained' });
   };
   port.on('message', (request: ChunkWorkerRequest) => {
-    if (request.type === 'plan') void plan(request.payload);
-    else if (request.type === 'chunk') chunk(request.start, request.end);
-    else simulate = undefined;
+    if (request.type === 'plan') void plan(request.payload, request.queue);
+    else if (request.type === 'go') drain();
+    else run = undefined;
   });
 }

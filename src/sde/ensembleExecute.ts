@@ -4,7 +4,8 @@
  * resolved and asked for a stepper), so bad input throws here as a named error before any thread starts.
  */
 
-import { chunkRanges, defaultChunkSize, type PoolTiming } from '../parallel/chunkPool.js';
+import { defaultChunkSize, type PoolTiming } from '../parallel/chunkPool.js';
+import { chunkRanges } from '../parallel/chunkQueue.js';
 import { functionValue, integerInRange } from '../validate.js';
 import { BLOCK_PATHS } from './ensembleBlockKernel.js';
 import { allocateBuffers, type EnsembleBuffers } from './ensembleBuffers.js';

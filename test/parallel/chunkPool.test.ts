@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkRanges, defaultChunkSize } from '../../src/parallel/chunkPool.js';
+import { defaultChunkSize } from '../../src/parallel/chunkPool.js';
 
 describe('chunks of paths', () => {
   it('should cut about 32 chunks per worker, in whole blocks once a chunk holds a block', () => {
@@ -9,15 +9,5 @@ describe('chunks of paths', () => {
     // Below one block the even split stands; never below one path.
     expect(defaultChunkSize(5000, 2, 256)).toBe(79);
     expect(defaultChunkSize(3, 8, 256)).toBe(1);
-  });
-
-  it('should cover [0, paths) exactly once, in order, the last chunk shorter', () => {
-    const chunks = chunkRanges(1000, 300);
-    expect(chunks).toEqual([
-      { start: 0, end: 300 },
-      { start: 300, end: 600 },
-      { start: 600, end: 900 },
-      { start: 900, end: 1000 },
-    ]);
   });
 });
