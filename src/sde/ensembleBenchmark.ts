@@ -28,7 +28,10 @@ export function benchmarkProblem(args: OrnsteinUhlenbeckArgs = {}): SdeProblem {
   const { theta = 1, sigma = 0.5, mu = 0, x0 = 1, t1 = 1, seed = 42 } = args;
   return {
     drift: (_t, x, out) => {
-      for (let i = 0, n = x.length; i < n; i++) out[i] = mu - theta * x[i];
+      // Captured constants read into locals once per call: see SdeProblem.elementwise.
+      const m = mu;
+      const k = theta;
+      for (let i = 0, n = x.length; i < n; i++) out[i] = m - k * x[i];
     },
     diffusion: (_t, x, out) => {
       out.fill(sigma, 0, x.length);
