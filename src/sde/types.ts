@@ -49,8 +49,9 @@ export interface SdeProblem {
    * Such a drift's loop is the hot loop of the ensemble. Read the constants it captures into local variables
    * before the loop: once a second closure of the same source exists in a thread (a second problem built by the
    * same factory, as every run on a reused worker builds one), V8 no longer folds captured values into the
-   * compiled loop and reloads and checks them for every element. On the benchmark problem that cost 20–40% of
-   * an Euler–Maruyama path-step.
+   * compiled loop and reloads and checks them for every element. On the benchmark problem a reused worker took
+   * 1.20 times the main thread's time for the same run (median of 54 alternating pairs), and 0.97 times with the
+   * constants in locals (24 pairs).
    */
   readonly elementwise?: boolean;
 }
