@@ -69,8 +69,14 @@ const advance = xoshiroNext;
 let busy = false;
 
 /**
- * The step loops are one method per scheme, called once per step for the whole block, so each stays a tight
- * monomorphic loop over typed arrays. Steps, as AdditiveKernel rounds them:
+ * The update loops are one method per scheme stage, called once per step for the whole block, so each stays a
+ * tight monomorphic loop over typed arrays. The drift is called from the step loop of simulateBlock, not from
+ * those methods: V8 inlines a compiled function's calls in order of how often they run, within one budget, and
+ * inside an update method the drift (once per call) came after the ziggurat's slow path (several times per call);
+ * whether it still fitted varied from process to process, and a drift left out of line cost about a fifth of an
+ * Euler–Maruyama path-step. In the step loop it is among the most frequent calls.
+ *
+ * Steps, as AdditiveKernel rounds them:
  *
  * - eulerMaruyama: x + (a(t, x) dt + g(t) dW).
  * - sra1: H2 = x + 0.75 a1 dt + 1.5 g(t + dt) dZ / dt, then
@@ -110,7 +116,8 @@ export class BlockKernel implements RangeKernel {
   private simulateBlock(first: number, n: number): void {
     const { plan } = this;
     const { x, h2, alive, w, z } = SCRATCH;
-    const { saveIndices, x0, sra1 } = this.c;
+    const { saveIndices, x0, sra1, drift } = this.c;
+    const { a, a2 } = SCRATCH;
     const { t0, dt, steps } = plan;
     for (let i = 0; i < n; i++) {
       w.assign(i, plan.seed, first + i, W_SUBSTREAM);
@@ -123,7 +130,13 @@ export class BlockKernel implements RangeKernel {
     if (saveIndices[0] === 0) this.saveBlock(first, n, nextSave++);
     for (let k = 0; k < steps; k++) {
       const t = t0 + k * dt;
-      const escaped = sra1 ? this.sra1Step(n, t, k) : this.eulerStep(n, t, k);
+      drift(t, x, a);
+      let escaped: boolean;
+      if (sra1) {
+        this.sra1FirstStage(n, k);
+        drift(t + 0.75 * dt, h2, a2);
+        escaped = this.sra1Update(n, k);
+      } else escaped = this.eulerUpdate(n, k);
       if (escaped) this.park(first, n, t, nextSave);
       if (k + 1 === saveIndices[nextSave]) this.saveBlock(first, n, nextSave++);
     }
@@ -131,18 +144,18 @@ export class BlockKernel implements RangeKernel {
   }
 
   /**
-   * One Euler–Maruyama step of the block from t = t_k; returns whether a state left the bound. Each path's normal
-   * is drawn in the update loop (the ziggurat's fast branch inline, as in RandomStream.fillNormal); a slow-path
-   * draw leaves the inner loop, is updated below it, and the loop resumes at the next path.
+   * The Euler–Maruyama update of the block from t_k, the drift at t_k being in SCRATCH.a; returns whether a state
+   * left the bound. Each path's normal is drawn in the update loop (the ziggurat's fast branch inline, as in
+   * RandomStream.fillNormal); a slow-path draw leaves the inner loop, is updated below it, and the loop resumes
+   * at the next path.
    */
-  private eulerStep(n: number, t: number, k: number): boolean {
+  private eulerUpdate(n: number, k: number): boolean {
     const { x, a, wState: state } = SCRATCH;
     const { streams } = SCRATCH.w;
     const kw = LAYERS;
     const { dt, blowUpBound } = this.plan;
     const sqrtDt = Math.sqrt(dt);
     const gk = this.c.gStart[k];
-    this.c.drift(t, x, a);
     let escaped = false;
     let i = 0;
     for (;;) {
@@ -164,22 +177,18 @@ export class BlockKernel implements RangeKernel {
   }
 
   /**
-   * One SRA1 step of the block from t = t_k; returns whether a state left the bound. The first loop draws each
-   * path's W and Z normals and forms H2; when either draw needs the ziggurat's slow path the loop leaves, that
-   * path's draws are finished below it (a W draw that failed first leaves the Z draw still to make), and the
-   * loop resumes.
+   * SRA1's first stage from t_k, the drift a1 at t_k being in SCRATCH.a: draws each path's W and Z normals and
+   * forms H2. When either draw needs the ziggurat's slow path the loop leaves, that path's draws are finished
+   * below it (a W draw that failed first leaves the Z draw still to make), and the loop resumes.
    */
-  private sra1Step(n: number, t: number, k: number): boolean {
-    const { x, a, h2, a2, dW, zeta, wState, zState, w, z } = SCRATCH;
+  private sra1FirstStage(n: number, k: number): void {
+    const { x, a, h2, dW, zeta, wState, zState, w, z } = SCRATCH;
     const kw = LAYERS;
-    const { drift } = this.c;
-    const { dt, blowUpBound } = this.plan;
+    const { dt } = this.plan;
     const invDt = 1 / dt;
     const sqrtDt = Math.sqrt(dt);
     const zScale = sqrtDt * (1 / Math.sqrt(3));
-    const gs = this.c.gStart[k];
     const ge = this.c.gEnd[k];
-    drift(t, x, a);
     let i = 0;
     for (;;) {
       let hw = 0;
@@ -200,7 +209,7 @@ export class BlockKernel implements RangeKernel {
         const dZ = 0.5 * dt * (dW[i] + zeta[i]);
         h2[i] = x[i] + 0.75 * a[i] * dt + 1.5 * ge * dZ * invDt;
       }
-      if (i >= n) break;
+      if (i >= n) return;
       if (wSlow) {
         dW[i] = sqrtDt * zigguratSlowPath(w.streams[i], hw);
         zeta[i] = zScale * z.streams[i].nextNormal();
@@ -209,7 +218,15 @@ export class BlockKernel implements RangeKernel {
       h2[i] = x[i] + 0.75 * a[i] * dt + 1.5 * ge * dZ * invDt;
       i++;
     }
-    drift(t + 0.75 * dt, h2, a2);
+  }
+
+  /** SRA1's update from t_k, with a2 = a(t_k + 0.75 dt, H2) in SCRATCH.a2; returns whether a state left the bound. */
+  private sra1Update(n: number, k: number): boolean {
+    const { x, a, a2, dW, zeta } = SCRATCH;
+    const { dt, blowUpBound } = this.plan;
+    const invDt = 1 / dt;
+    const gs = this.c.gStart[k];
+    const ge = this.c.gEnd[k];
     let escaped = false;
     for (let i = 0; i < n; i++) {
       const dw = dW[i];
