@@ -17,7 +17,7 @@ export function sortedQuantile(sorted: Float64Array, q: number): number {
 /** The median of a sample in any order (the mean of the middle two for an even size); NaN when empty. */
 export function median(values: ArrayLike<number>): number {
   const sorted = Float64Array.from(values).sort();
-  const m = sorted.length >> 1;
   if (sorted.length === 0) return Number.NaN;
+  const m = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
 }

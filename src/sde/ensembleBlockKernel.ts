@@ -115,9 +115,8 @@ export class BlockKernel implements RangeKernel {
 
   private simulateBlock(first: number, n: number): void {
     const { plan } = this;
-    const { x, h2, alive, w, z } = SCRATCH;
+    const { x, a, h2, a2, alive, w, z } = SCRATCH;
     const { saveIndices, x0, sra1, drift } = this.c;
-    const { a, a2 } = SCRATCH;
     const { t0, dt, steps } = plan;
     for (let i = 0; i < n; i++) {
       w.assign(i, plan.seed, first + i, W_SUBSTREAM);
