@@ -4,6 +4,7 @@
  * into chunks or spread over workers. Inside a stream, numbers come from xoshiro128** (Blackman & Vigna),
  * a 32-bit generator that passes BigCrush, and normals from the 128-layer ziggurat.
  */
+import { InvalidArgumentError } from '../errors.js';
 import { integerInRange, seedValue } from '../validate.js';
 import { type BitSource, KW, zigguratSlowPath } from './ziggurat.js';
 
@@ -27,10 +28,18 @@ export class RandomStream implements BitSource {
   private readonly s: Int32Array;
 
   /**
-   * A stream that reads and advances `state[0 .. 4)` in place. Give it a four-word view of a larger table to keep
-   * many streams' states side by side (see StreamTable); `randomStream` is the usual way to make one.
+   * A stream that reads and advances the four words of `state` in place. Give it a four-word view of a larger
+   * table to keep many streams' states side by side (see StreamTable); `randomStream` is the usual way to make
+   * one. The words are used as they are: seed them with seedStreamState (all zeros is xoshiro's fixed point).
    */
   constructor(state: Int32Array) {
+    if (!(state instanceof Int32Array) || state.length !== 4)
+      throw new InvalidArgumentError(
+        'state',
+        state,
+        'an Int32Array of 4 words (a xoshiro128** state)',
+        'Make a stream with randomStream(seed, path, substream).',
+      );
     this.s = state;
   }
 

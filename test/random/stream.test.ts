@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { randomStream } from '../../src/random/stream.js';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { RandomStream, randomStream } from '../../src/random/stream.js';
 
 describe('randomStream', () => {
   it('should fill in bulk exactly the numbers that single draws give, slow-path draws included', () => {
@@ -29,5 +30,13 @@ describe('randomStream', () => {
     expect(() => randomStream(1, -1)).toThrow(/path must be an integer >= 0/);
     expect(() => randomStream(1, 0.5)).toThrow(/path must be/);
     expect(() => randomStream(-3, 0)).toThrow(/seed must be an integer from 0 to 4294967295/);
+  });
+
+  it('should refuse a state that is not four Int32 words with a named error', () => {
+    for (const state of [new Int32Array(3), new Int32Array(5), Float64Array.of(1, 2, 3, 4), [1, 2, 3, 4]])
+      expect(() => new RandomStream(state as Int32Array), String(state)).toThrow(InvalidArgumentError);
+    expect(() => new RandomStream(new Int32Array(3))).toThrow(/state must be an Int32Array of 4 words/);
+    // xoshiro128**'s first output is rotl(s1 * 5, 7) * 9: from s1 = 2, rotl(10, 7) * 9 = 1280 * 9.
+    expect(new RandomStream(Int32Array.of(1, 2, 3, 4)).nextInt32()).toBe(11520);
   });
 });
