@@ -6,7 +6,8 @@
  */
 import { InvalidArgumentError } from '../errors.js';
 import { integerInRange, seedValue } from '../validate.js';
-import { type BitSource, KW, zigguratSlowPath } from './ziggurat.js';
+import { xoshiroNext, xoshiroUniform } from './xoshiro.js';
+import { KW, zigguratNormal, zigguratSlowPath } from './ziggurat.js';
 
 const TWO_POW_32 = 4294967296;
 
@@ -20,7 +21,7 @@ export function mix32(h: number): number {
 }
 
 /** One stream of uniforms and normals; create with `randomStream(seed, path)`. */
-export class RandomStream implements BitSource {
+export class RandomStream {
   /**
    * The four state words in an Int32Array: stores into typed-array elements stay untagged 32-bit integers, where
    * stores of values beyond the small-integer range into object fields would allocate a heap number each draw.
@@ -50,7 +51,7 @@ export class RandomStream implements BitSource {
 
   /** Uniform on the open interval (0, 1), with 32 random bits. */
   nextUniform(): number {
-    return ((this.nextInt32() >>> 0) + 0.5) / TWO_POW_32;
+    return xoshiroUniform(this.s, 0);
   }
 
   /** Uniform on (0, 1) with 53 random bits, for uses that need fine resolution near 0. */
@@ -62,10 +63,7 @@ export class RandomStream implements BitSource {
 
   /** Standard normal by the ziggurat. */
   nextNormal(): number {
-    const hz = this.nextInt32();
-    const layer = (hz & 127) << 1;
-    if (Math.abs(hz) < KW[layer]) return hz * KW[layer + 1];
-    return zigguratSlowPath(this, hz);
+    return zigguratNormal(this.s, 0);
   }
 
   /**
@@ -87,14 +85,15 @@ export class RandomStream implements BitSource {
     for (;;) {
       let hz = 0;
       for (; i < end; i++) {
-        hz = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+        const m = Math.imul(s1, 5);
+        hz = Math.imul((m << 7) | (m >>> 25), 9);
         const t = s1 << 9;
         s2 ^= s0;
         s3 ^= s1;
         s1 ^= s2;
         s0 ^= s3;
         s2 ^= t;
-        s3 = rotl(s3, 11);
+        s3 = (s3 << 11) | (s3 >>> 21);
         const layer = (hz & 127) << 1;
         if (!(Math.abs(hz) < kw[layer])) break;
         out[i] = scale * (hz * kw[layer + 1]);
@@ -104,7 +103,7 @@ export class RandomStream implements BitSource {
       state[1] = s1;
       state[2] = s2;
       state[3] = s3;
-      out[i++] = scale * zigguratSlowPath(this, hz);
+      out[i++] = scale * zigguratSlowPath(state, 0, hz);
       s0 = state[0];
       s1 = state[1];
       s2 = state[2];
@@ -115,26 +114,6 @@ export class RandomStream implements BitSource {
     state[2] = s2;
     state[3] = s3;
   }
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
-}
-
-/**
- * One step of xoshiro128** on the state in `state[at .. at + 4)`: advances it in place and returns the output as
- * a signed 32-bit integer. Small enough for V8 to inline into a loop over many streams' states in one table.
- */
-export function xoshiroNext(state: Int32Array, at: number): number {
-  const s0 = state[at];
-  const s1 = state[at + 1];
-  const s2 = state[at + 2] ^ s0;
-  const s3 = state[at + 3] ^ s1;
-  state[at] = s0 ^ s3;
-  state[at + 1] = s1 ^ s2;
-  state[at + 2] = s2 ^ (s1 << 9);
-  state[at + 3] = rotl(s3, 11);
-  return Math.imul(rotl(Math.imul(s1, 5), 7), 9);
 }
 
 /** Distinct odd constants (digits of pi) that make the four state words four different hashes of the key. */

@@ -4,6 +4,7 @@
  * layer's rectangle and hz * KW[2 iz + 1] (its width) is returned at once (about 98.8% of draws). The rest go
  * through `zigguratSlowPath`.
  */
+import { xoshiroNext, xoshiroUniform } from './xoshiro.js';
 
 /** Right edge of the base layer: the tail x > R is sampled exactly by Marsaglia's exponential method. */
 export const ZIGGURAT_R = 3.442619855899;
@@ -37,14 +38,21 @@ const FN = new Float64Array(128);
   }
 })();
 
-/** Source of 32-bit signed integers and uniforms on (0, 1) used by the slow path. */
-export interface BitSource {
-  nextInt32(): number;
-  nextUniform(): number;
+/** A standard normal from the xoshiro128** state at `state[at .. at + 4)`. */
+export function zigguratNormal(state: Int32Array, at: number): number {
+  const hz = xoshiroNext(state, at);
+  const layer = (hz & 127) << 1;
+  if (Math.abs(hz) < KW[layer]) return hz * KW[layer + 1];
+  return zigguratSlowPath(state, at, hz);
 }
 
-/** Rejection steps for a draw hz that fell outside its layer's rectangle; exact, so the output is N(0, 1). */
-export function zigguratSlowPath(source: BitSource, hz: number): number {
+/**
+ * Rejection steps for a draw hz that fell outside its layer's rectangle, drawing further numbers from the
+ * xoshiro128** state at `state[at .. at + 4)` (the stream that drew hz); exact, so the output is N(0, 1). It takes
+ * the state table itself rather than a stream object, so a kernel over a StreamTable calls it with the table and
+ * a slot offset and the slow path has no method calls of its own to inline.
+ */
+export function zigguratSlowPath(state: Int32Array, at: number, hz: number): number {
   let iz = hz & 127;
   for (;;) {
     const x = hz * KW[2 * iz + 1];
@@ -52,13 +60,13 @@ export function zigguratSlowPath(source: BitSource, hz: number): number {
       let tail: number;
       let y: number;
       do {
-        tail = -Math.log(source.nextUniform()) / ZIGGURAT_R;
-        y = -Math.log(source.nextUniform());
+        tail = -Math.log(xoshiroUniform(state, at)) / ZIGGURAT_R;
+        y = -Math.log(xoshiroUniform(state, at));
       } while (y + y < tail * tail);
       return hz > 0 ? ZIGGURAT_R + tail : -ZIGGURAT_R - tail;
     }
-    if (FN[iz] + source.nextUniform() * (FN[iz - 1] - FN[iz]) < Math.exp(-0.5 * x * x)) return x;
-    hz = source.nextInt32();
+    if (FN[iz] + xoshiroUniform(state, at) * (FN[iz - 1] - FN[iz]) < Math.exp(-0.5 * x * x)) return x;
+    hz = xoshiroNext(state, at);
     iz = hz & 127;
     if (Math.abs(hz) < KW[2 * iz]) return hz * KW[2 * iz + 1];
   }

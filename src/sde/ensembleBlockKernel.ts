@@ -15,9 +15,9 @@
  * parked at x0 (where the drift is defined) for the rest of the block, and its later values are ignored.
  */
 import { UnsupportedProblemError } from '../errors.js';
-import { xoshiroNext } from '../random/stream.js';
 import { StreamTable } from '../random/streamTable.js';
-import { KW, zigguratSlowPath } from '../random/ziggurat.js';
+import { xoshiroNext } from '../random/xoshiro.js';
+import { KW, zigguratNormal, zigguratSlowPath } from '../random/ziggurat.js';
 import { W_SUBSTREAM, Z_SUBSTREAM } from './brownianIncrements.js';
 import {
   type AdditiveCoefficients,
@@ -150,7 +150,6 @@ export class BlockKernel implements RangeKernel {
    */
   private eulerUpdate(n: number, k: number): boolean {
     const { x, a, wState: state } = SCRATCH;
-    const { streams } = SCRATCH.w;
     const kw = LAYERS;
     const { dt, blowUpBound } = this.plan;
     const sqrtDt = Math.sqrt(dt);
@@ -168,7 +167,7 @@ export class BlockKernel implements RangeKernel {
         if (!(Math.abs(v) <= blowUpBound)) escaped = true;
       }
       if (i >= n) return escaped;
-      const v = x[i] + (a[i] * dt + gk * (sqrtDt * zigguratSlowPath(streams[i], hz)));
+      const v = x[i] + (a[i] * dt + gk * (sqrtDt * zigguratSlowPath(state, i << 2, hz)));
       x[i] = v;
       if (!(Math.abs(v) <= blowUpBound)) escaped = true;
       i++;
@@ -181,7 +180,7 @@ export class BlockKernel implements RangeKernel {
    * below it (a W draw that failed first leaves the Z draw still to make), and the loop resumes.
    */
   private sra1FirstStage(n: number, k: number): void {
-    const { x, a, h2, dW, zeta, wState, zState, w, z } = SCRATCH;
+    const { x, a, h2, dW, zeta, wState, zState } = SCRATCH;
     const kw = LAYERS;
     const { dt } = this.plan;
     const invDt = 1 / dt;
@@ -210,9 +209,9 @@ export class BlockKernel implements RangeKernel {
       }
       if (i >= n) return;
       if (wSlow) {
-        dW[i] = sqrtDt * zigguratSlowPath(w.streams[i], hw);
-        zeta[i] = zScale * z.streams[i].nextNormal();
-      } else zeta[i] = zScale * zigguratSlowPath(z.streams[i], hz);
+        dW[i] = sqrtDt * zigguratSlowPath(wState, i << 2, hw);
+        zeta[i] = zScale * zigguratNormal(zState, i << 2);
+      } else zeta[i] = zScale * zigguratSlowPath(zState, i << 2, hz);
       const dZ = 0.5 * dt * (dW[i] + zeta[i]);
       h2[i] = x[i] + 0.75 * a[i] * dt + 1.5 * ge * dZ * invDt;
       i++;

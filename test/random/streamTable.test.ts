@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { randomStream, xoshiroNext } from '../../src/random/stream.js';
+import { randomStream } from '../../src/random/stream.js';
 import { StreamTable } from '../../src/random/streamTable.js';
+import { xoshiroNext } from '../../src/random/xoshiro.js';
 
 describe('StreamTable', () => {
   it('should give each slot the numbers of its own randomStream, whether drawn in the table or by the stream', () => {
