@@ -2,8 +2,8 @@
  * The states of many random streams side by side in one Int32Array, four words per slot. A loop over slots that
  * draws one number from each stream in turn then touches one typed array instead of an object per draw, and the
  * draws of different slots are independent, so the processor overlaps them (a single stream's draws form one
- * dependency chain). Slot i also has a RandomStream over its four words, for the ziggurat's slow path and any
- * other use of the full interface; both advance the same state.
+ * dependency chain). Slot i also has a RandomStream over its four words, for uses of the full interface; both
+ * advance the same state. Table kernels call zigguratSlowPath with the table and the slot's offset instead.
  */
 import { integerInRange } from '../validate.js';
 import { RandomStream, seedStreamState } from './stream.js';
