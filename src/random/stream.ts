@@ -29,9 +29,8 @@ export class RandomStream {
   private readonly s: Int32Array;
 
   /**
-   * A stream that reads and advances the four words of `state` in place. Give it a four-word view of a larger
-   * table to keep many streams' states side by side (see StreamTable); `randomStream` is the usual way to make
-   * one. The words are used as they are: seed them with seedStreamState (all zeros is xoshiro's fixed point).
+   * A stream that reads and advances the four words of `state` in place; `randomStream` is the usual way to make
+   * one (many streams' states side by side are a StreamTable). The words are used as they are: seed them with seedStreamState (all zeros is xoshiro's fixed point).
    */
   constructor(state: Int32Array) {
     if (!(state instanceof Int32Array) || state.length !== 4)
