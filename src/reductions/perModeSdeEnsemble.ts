@@ -17,6 +17,9 @@ import {
 } from './perModeSdeKernel.js';
 import type { PerModeSdeArgs } from './perModeSdeProblem.js';
 
+/** The per-mode kernel's worker threads, kept between runs (see WorkerCache). */
+const cache = new WorkerCache(() => startWorker(import.meta.url, 'perModeSdeWorker'));
+
 export interface PerModeEnsembleOptions {
   /** The per-layer problem's arguments (x0 is a(t0)). */
   readonly args: PerModeSdeArgs;
@@ -98,5 +101,3 @@ export async function perModeSdeEnsemble(options: PerModeEnsembleOptions): Promi
     timing,
   };
 }
-
-const cache = new WorkerCache(() => startWorker(import.meta.url, 'perModeSdeWorker'));

@@ -5,7 +5,6 @@
  * into arrays ordered by path index and the statistics are computed on the main thread in path order.
  * Failed paths (non-finite or beyond the blow-up bound) are counted and left out of the statistics.
  */
-
 import type { PoolTiming } from '../parallel/chunkPool.js';
 import type { SolveStatus } from '../solution.js';
 import { statusCounts } from './ensembleBuffers.js';

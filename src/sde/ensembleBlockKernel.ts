@@ -39,8 +39,9 @@ export const BLOCK_PATHS = 256;
  * pointer that it makes for arrays reached through `this` or a parameter: about a third of an Euler–Maruyama
  * path-step. V8 relies on this only while no ArrayBuffer has been detached in the thread (transferred by
  * postMessage or structuredClone); after the first detach it guards every access, and an Euler–Maruyama
- * path-step on the main thread took 9.6 instead of 7.2 ns. Blocks run synchronously, one at a time per thread, so one set serves every kernel; a block with
- * fewer than BLOCK_PATHS paths pads the rest with x0 and leaves them alone, so the drift always sees full arrays.
+ * path-step on the main thread took 9.6 instead of 7.2 ns. Blocks run synchronously, one at a time per thread,
+ * so one set serves every kernel; a block with fewer than BLOCK_PATHS paths pads the rest with x0 and leaves
+ * them alone, so the drift always sees full arrays.
  */
 const W_STREAMS = new StreamTable(BLOCK_PATHS);
 const Z_STREAMS = new StreamTable(BLOCK_PATHS);

@@ -3,7 +3,6 @@
  * Everything the workers will do is first checked on the main thread (the problem is built, the method
  * resolved and asked for a stepper), so bad input throws here as a named error before any thread starts.
  */
-
 import { defaultChunkSize, type PoolTiming } from '../parallel/chunkPool.js';
 import { chunkRanges } from '../parallel/chunkQueue.js';
 import { functionValue, integerInRange } from '../validate.js';

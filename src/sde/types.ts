@@ -51,7 +51,8 @@ export interface SdeProblem {
    * same factory, as every run on a reused worker builds one), V8 no longer folds captured values into the
    * compiled loop and reloads and checks them for every element. On the benchmark problem a reused worker took
    * 1.20 times the main thread's time for the same run (median of 54 alternating pairs), and 0.97 times with the
-   * constants in locals (24 pairs).
+   * constants in locals (24 pairs), at a time when the main thread's own loop was slowed by a cause since
+   * removed; the gap that stays between the threads has another cause (see SpeedupFigure.speedup in ensembleBenchmark.ts).
    */
   readonly elementwise?: boolean;
 }
