@@ -5,6 +5,7 @@
  * dependency chain). Slot i is drawn from as (state, 4 i) by xoshiroNext, xoshiroUniform, zigguratNormal and
  * zigguratSlowPath: the same numbers, in order, as the slot's randomStream.
  */
+import { DimensionMismatchError } from '../errors.js';
 import { integerInRange } from '../validate.js';
 import { seedStreamState } from './stream.js';
 
@@ -12,9 +13,18 @@ export class StreamTable {
   /** Slot i's xoshiro128** state at [4 i, 4 i + 4). */
   readonly state: Int32Array;
 
-  constructor(readonly size: number) {
+  /** `state`, when given, is the table's memory: 4 size words, which the table overwrites slot by slot. */
+  constructor(
+    readonly size: number,
+    state?: Int32Array,
+  ) {
     integerInRange('size', size, 1);
-    this.state = new Int32Array(4 * size);
+    if (state !== undefined && state.length !== 4 * size)
+      throw new DimensionMismatchError(
+        `state holds ${state.length} words; a table of ${size} slots needs 4 size = ${4 * size}. ` +
+          'Fix: pass an Int32Array of 4 size words, or none to have the table allocate its own.',
+      );
+    this.state = state ?? new Int32Array(4 * size);
   }
 
   /** Points slot i at the stream (seed, path, substream), from its beginning. */

@@ -4,6 +4,7 @@
  * layer's rectangle and hz * KW[2 iz + 1] (its width) is returned at once (about 98.8% of draws). The rest go
  * through `zigguratSlowPath`.
  */
+import { arenaArray } from '../parallel/threadArena.js';
 import { xoshiroNext, xoshiroUniform } from './xoshiro.js';
 
 /** Right edge of the base layer: the tail x > R is sampled exactly by Marsaglia's exponential method. */
@@ -15,9 +16,9 @@ const SCALE = 2147483648;
  * Bound and width of each layer interleaved, layer iz at [2 iz] (the integer bound, held as a double) and
  * [2 iz + 1]: the fast branch reads one array, where two would cost V8 a second set of checks and loads per draw.
  */
-export const KW = new Float64Array(256);
+export const KW = arenaArray(Float64Array, 256);
 /** exp(-x^2 / 2) at each layer's right edge, for the slow path's wedge test. */
-const FN = new Float64Array(128);
+const FN = arenaArray(Float64Array, 128);
 
 (function buildTables(): void {
   let dn = ZIGGURAT_R;

@@ -131,10 +131,9 @@ export interface SpeedupFigure {
    * their simulation times. Pairing keeps a change in the machine's speed (other tenants of a shared host) out
    * of the ratio, which a best of one against a best of the other does not.
    *
-   * On Linux x64 a worker thread runs the block kernel 7-8% slower than the main thread, each alone: the main
-   * thread's typed arrays are allocated low in the address space, where V8 writes their addresses into the
-   * compiled loop's instructions, while a worker's come from its own allocation arena above 4 GiB, so its loop
-   * keeps each array's address in a register and spills more. This alone bounds the figure near 1.85.
+   * A worker runs the block kernel as fast as the main thread, each alone, because its hot arrays come from the
+   * arena its starting thread gave it (threadArena.ts); with arrays of its own a worker was 7-8% slower on Linux
+   * x64, and this figure was 1.67-1.93 in four runs of the benchmark.
    */
   readonly speedup: number;
   /** The smallest and the largest ratio of a pair. */

@@ -15,6 +15,7 @@
  * parked at x0 (where the drift is defined) for the rest of the block, and its later values are ignored.
  */
 import { UnsupportedProblemError } from '../errors.js';
+import { arenaArray } from '../parallel/threadArena.js';
 import { StreamTable } from '../random/streamTable.js';
 import { xoshiroNext } from '../random/xoshiro.js';
 import { KW, zigguratNormal, zigguratSlowPath } from '../random/ziggurat.js';
@@ -39,22 +40,23 @@ export const BLOCK_PATHS = 256;
  * pointer that it makes for arrays reached through `this` or a parameter: about a third of an Euler–Maruyama
  * path-step. V8 relies on this only while no ArrayBuffer has been detached in the thread (transferred by
  * postMessage or structuredClone); after the first detach it guards every access, and an Euler–Maruyama
- * path-step on the main thread took 9.6 instead of 7.2 ns. Blocks run synchronously, one at a time per thread,
- * so one set serves every kernel; a block with fewer than BLOCK_PATHS paths pads the rest with x0 and leaves
- * them alone, so the drift always sees full arrays.
+ * path-step on the main thread took 9.6 instead of 7.2 ns. The arrays come from the thread's arena, whose low
+ * addresses the compiled loop holds as immediates (threadArena.ts). Blocks run synchronously, one at a time per
+ * thread, so one set serves every kernel; a block with fewer than BLOCK_PATHS paths pads the rest with x0 and
+ * leaves them alone, so the drift always sees full arrays.
  */
-const W_STREAMS = new StreamTable(BLOCK_PATHS);
-const Z_STREAMS = new StreamTable(BLOCK_PATHS);
+const W_STREAMS = new StreamTable(BLOCK_PATHS, arenaArray(Int32Array, 4 * BLOCK_PATHS));
+const Z_STREAMS = new StreamTable(BLOCK_PATHS, arenaArray(Int32Array, 4 * BLOCK_PATHS));
 const SCRATCH = {
-  x: new Float64Array(BLOCK_PATHS),
-  a: new Float64Array(BLOCK_PATHS),
+  x: arenaArray(Float64Array, BLOCK_PATHS),
+  a: arenaArray(Float64Array, BLOCK_PATHS),
   /** For sra1: the second stage's state and drift, and the step's dW and sqrt(dt / 3) xi of each path. */
-  h2: new Float64Array(BLOCK_PATHS),
-  a2: new Float64Array(BLOCK_PATHS),
-  dW: new Float64Array(BLOCK_PATHS),
-  zeta: new Float64Array(BLOCK_PATHS),
+  h2: arenaArray(Float64Array, BLOCK_PATHS),
+  a2: arenaArray(Float64Array, BLOCK_PATHS),
+  dW: arenaArray(Float64Array, BLOCK_PATHS),
+  zeta: arenaArray(Float64Array, BLOCK_PATHS),
   /** Per slot: 1 while the path runs, 0 once it failed. */
-  alive: new Uint8Array(BLOCK_PATHS),
+  alive: arenaArray(Uint8Array, BLOCK_PATHS),
   /** The W streams and, for sra1, the Z streams of the block, slot i for path first + i. */
   w: W_STREAMS,
   z: Z_STREAMS,

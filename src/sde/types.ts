@@ -50,9 +50,8 @@ export interface SdeProblem {
    * before the loop: once a second closure of the same source exists in a thread (a second problem built by the
    * same factory, as every run on a reused worker builds one), V8 no longer folds captured values into the
    * compiled loop and reloads and checks them for every element. On the benchmark problem a reused worker took
-   * 1.20 times the main thread's time for the same run (median of 54 alternating pairs), and 0.97 times with the
-   * constants in locals (24 pairs), at a time when the main thread's own loop was slowed by a cause since
-   * removed; the gap that stays between the threads has another cause (see SpeedupFigure.speedup in ensembleBenchmark.ts).
+   * 1.20 times the main thread's time for the same run with the constants captured (median of 54 alternating
+   * pairs), and 0.97 times with them in locals (24 pairs), when other causes since removed slowed both threads.
    */
   readonly elementwise?: boolean;
 }

@@ -38,6 +38,17 @@ describe('StreamTable', () => {
     expect(xoshiroUniform(table.state, 0)).toBe(first);
   });
 
+  it('should keep its states in the array it is given, which must hold 4 words per slot', () => {
+    const state = new Int32Array(8);
+    const table = new StreamTable(2, state);
+    table.assign(1, 4, 2);
+    expect(table.state).toBe(state);
+    expect(xoshiroUniform(state, 4)).toBe(randomStream(4, 2).nextUniform());
+    expect(() => new StreamTable(2, new Int32Array(7))).toThrow(
+      /state holds 7 words; a table of 2 slots needs 4 size = 8/,
+    );
+  });
+
   it('should refuse a size below 1 and a slot outside the table with a named error', () => {
     expect(() => new StreamTable(0)).toThrow(/size must be an integer >= 1/);
     expect(() => new StreamTable(2).assign(2, 1, 0)).toThrow(/slot must be an integer from 0 to 1/);
