@@ -1,7 +1,7 @@
 /**
  * From a prediction, a measurement and a comparison to a verdict. Pure: no numerics run here.
  * An inconclusive verdict says by what factor the budget must grow to decide, assuming the interval narrows like
- * 1/sqrt(samples).
+ * 1/sqrt(samples) about the centre it has now.
  */
 
 /** A numerical measurement: a point estimate with, when it is statistical, its 95% interval. */
@@ -111,9 +111,15 @@ function judgeTolerance(predicted: number, measurement: Measurement, tol: number
       reason: 'the 99.9% interval lies outside the tolerance band',
     };
   }
-  const halfWidth = (hi - lo) / 2;
-  const room = tol - Math.abs((lo + hi) / 2 - predicted);
-  const budgetFactor = room > 0 ? (halfWidth / room) ** 2 : undefined;
+  // With the interval's centre where it is, more samples decide it one way: confirmed once the 95% interval fits
+  // inside the band (centre inside), refuted once the 99.9% interval clears it (centre outside).
+  const offset = Math.abs((lo + hi) / 2 - predicted);
+  const budgetFactor =
+    offset < tol
+      ? ((hi - lo) / 2 / (tol - offset)) ** 2
+      : offset > tol
+        ? ((wide[1] - wide[0]) / 2 / (offset - tol)) ** 2
+        : undefined;
   return {
     ...base,
     status: 'inconclusive',

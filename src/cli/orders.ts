@@ -23,6 +23,8 @@ export interface OrderRow {
   readonly verdict: string;
   readonly paths: number;
   readonly reason: string;
+  /** For an inconclusive row: about how many paths would decide it, if the interval kept its centre. */
+  readonly pathsToDecide?: number;
 }
 
 /** The first reference problem of each (method, noise kind): one row per declaration. */
@@ -56,6 +58,9 @@ export function measureOrderRow(c: ConvergenceCase, paths: number, seed: number)
       ci95: estimate.ci95,
       verdict: verdict.status,
       reason: verdict.reason,
+      ...(verdict.budgetFactor === undefined
+        ? {}
+        : { pathsToDecide: Math.ceil(paths * verdict.budgetFactor) }),
     };
   } catch (error) {
     if (!(error instanceof SweepSolveError)) throw error;
@@ -70,7 +75,17 @@ export function measureOrderRow(c: ConvergenceCase, paths: number, seed: number)
 }
 
 function formatRows(rows: readonly OrderRow[]): string {
-  const header = ['method', 'kind', 'noise', 'problem', 'declared', 'estimate', '95% interval', 'verdict'];
+  const header = [
+    'method',
+    'kind',
+    'noise',
+    'problem',
+    'declared',
+    'estimate',
+    '95% interval',
+    'verdict',
+    'paths to decide',
+  ];
   const cells = rows.map((r) => [
     r.method,
     r.kind,
@@ -80,6 +95,7 @@ function formatRows(rows: readonly OrderRow[]): string {
     r.estimate.toFixed(3),
     `[${r.ci95[0].toFixed(3)}, ${r.ci95[1].toFixed(3)}]`,
     r.verdict,
+    r.pathsToDecide === undefined ? '' : `about ${r.pathsToDecide}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   return [header, ...cells]
@@ -99,14 +115,17 @@ export const ordersCommand: Command = {
 For every method and every noise kind it declares, solves a reference problem with a known exact solution on
 shared Brownian paths at several dt, fits the order on the real dt values, and puts a bootstrap 95% interval
 (over paths) on it. Verdict: confirmed when the 95% interval lies within the declared order ±0.15, refuted when
-the 99.9% interval lies wholly outside that band, inconclusive otherwise. Exit code 0 when all are confirmed.
+the 99.9% interval lies wholly outside that band, inconclusive otherwise; an inconclusive row says about how many
+paths would decide it (rerun with --paths). Exit code 0 when all are confirmed, 1 when one is refuted or failed
+to run, 3 when the rest are inconclusive.
 
 Options:
   --kind K      strong, weak or both (default both)
   --method M    only this method (${methods.map((m) => m().name).join(', ')})
   --paths N     paths per case (default ${DEFAULT_PATHS.strong} strong, ${DEFAULT_PATHS.weak} weak)
   --seed S      seed of the Brownian paths (default 1)
-  --json        print {methods: [{method, kind, noise, problem, declared, estimate, ci95, verdict, paths}]}
+  --json        print {seed, methods: [{method, kind, noise, problem, declared, estimate, ci95, verdict, paths,
+                reason, pathsToDecide (inconclusive rows)}]}
   --help        this text`,
   async run(argv, io) {
     const args = parseOptions('orders', argv, {

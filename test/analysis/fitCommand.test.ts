@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitPowerLaw } from '../../src/analysis/fits/fitPowerLaw.js';
-import { runCli } from '../../src/cli/runCli.js';
-import { allCommands } from '../../verify/main.js';
-import { captureIo } from '../helpers/captureIo.js';
+import { runSaddlecheck } from '../helpers/runSaddlecheck.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fit-command-'));
 const sizes = [1, 2, 4, 8, 16, 32];
@@ -24,8 +22,7 @@ const csv = file(
 );
 
 async function run(argv: string[]) {
-  const io = captureIo();
-  const code = await runCli(allCommands, ['fit', ...argv], io);
+  const { code, io } = await runSaddlecheck(['fit', ...argv]);
   return { code, out: io.out.join('\n'), err: io.err };
 }
 

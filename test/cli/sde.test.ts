@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/runCli.js';
-import { allCommands } from '../../verify/main.js';
-import { captureIo } from '../helpers/captureIo.js';
+import { runSaddlecheck } from '../helpers/runSaddlecheck.js';
 
 const ou = [
   'sde',
@@ -19,17 +17,11 @@ const ou = [
   '0.01',
 ];
 
-async function run(argv: string[]) {
-  const io = captureIo();
-  const code = await runCli(allCommands, argv, io);
-  return { code, io };
-}
-
 describe('saddlecheck sde', () => {
   it('should print the same JSON for one and two workers, with the Ornstein-Uhlenbeck mean and variance', async () => {
     const common = [...ou, '--paths', '4000', '--method', 'em', '--seed', '5', '--json'];
-    const one = await run([...common, '--workers', '1']);
-    const two = await run([...common, '--workers', '2']);
+    const one = await runSaddlecheck([...common, '--workers', '1']);
+    const two = await runSaddlecheck([...common, '--workers', '2']);
     expect(one.code, one.io.err.join('\n')).toBe(0);
     expect(two.code, two.io.err.join('\n')).toBe(0);
     expect(two.io.out).toEqual(one.io.out);
@@ -61,30 +53,30 @@ describe('saddlecheck sde', () => {
       '0.1',
     ];
     const common = [...multiplicative, '--paths', '10', '--seed', '1', '--method'];
-    const sra1 = await run([...common, 'sra1']);
+    const sra1 = await runSaddlecheck([...common, 'sra1']);
     expect(sra1.code).toBe(2);
     expect(sra1.io.err).toHaveLength(1);
     expect(sra1.io.err[0]).toContain('sra1 does not support scalar noise');
-    const heun = await run([...common, 'heun']);
+    const heun = await runSaddlecheck([...common, 'heun']);
     expect(heun.code).toBe(2);
     expect(heun.io.err[0]).toContain('Stratonovich');
   });
 
   it('should point at an unknown symbol or a forbidden function in an expression', async () => {
     const tail = ['--paths', '10', '--method', 'em', '--seed', '1'];
-    const unknown = await run([...ou.slice(0, 2), '-k*y', ...ou.slice(3), ...tail]);
+    const unknown = await runSaddlecheck([...ou.slice(0, 2), '-k*y', ...ou.slice(3), ...tail]);
     expect(unknown.code).toBe(2);
     expect(unknown.io.err[0]).toContain("unknown symbol 'y'");
-    const evil = await run([...ou.slice(0, 2), 'import(x)', ...ou.slice(3), ...tail]);
+    const evil = await runSaddlecheck([...ou.slice(0, 2), 'import(x)', ...ou.slice(3), ...tail]);
     expect(evil.code).toBe(2);
     expect(evil.io.err[0]).toContain('import');
   });
 
   it('should refuse a bad number and a missing option, naming them', async () => {
-    const bad = await run([...ou, '--paths', 'many', '--method', 'em', '--seed', '1']);
+    const bad = await runSaddlecheck([...ou, '--paths', 'many', '--method', 'em', '--seed', '1']);
     expect(bad.code).toBe(2);
     expect(bad.io.err[0]).toContain('--paths must be an integer >= 2; received "many"');
-    const missing = await run([...ou, '--paths', '10', '--seed', '1']);
+    const missing = await runSaddlecheck([...ou, '--paths', '10', '--seed', '1']);
     expect(missing.io.err[0]).toContain('--method is required');
   });
 });

@@ -6,15 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { normalQuantile } from '../../src/analysis/normalQuantile.js';
 import { stationaryDensity } from '../../src/analysis/stationaryDensity.js';
 import { stationaryDensityTest } from '../../src/analysis/stationaryDensityTest.js';
-import { runCli } from '../../src/cli/runCli.js';
 import { parseSamples } from '../../src/cli/stationarySamples.js';
 import { randomStream } from '../../src/random/stream.js';
-import { allCommands } from '../../verify/main.js';
-import { captureIo } from '../helpers/captureIo.js';
+import { runSaddlecheck } from '../helpers/runSaddlecheck.js';
 
 const run = async (...argv: string[]) => {
-  const io = captureIo();
-  const code = await runCli(allCommands, ['stationary', ...argv], io);
+  const { code, io } = await runSaddlecheck(['stationary', ...argv]);
   return { code, out: io.out.join('\n'), err: io.err.join('\n') };
 };
 

@@ -2,13 +2,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/runCli.js';
-import { allCommands } from '../../verify/main.js';
-import { captureIo } from '../helpers/captureIo.js';
+import { runSaddlecheck } from '../helpers/runSaddlecheck.js';
 
 async function dln(argv: string[]) {
-  const io = captureIo();
-  const code = await runCli(allCommands, ['dln', ...argv], io);
+  const { code, io } = await runSaddlecheck(['dln', ...argv]);
   return { code, io, json: () => JSON.parse(io.out.join('')) };
 }
 

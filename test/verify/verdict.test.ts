@@ -24,7 +24,11 @@ describe('judge', () => {
   it('should refute a tolerance check only when the 99.9% interval clears the band', () => {
     // 95% half-width 0.03 widens to 0.0504 at 99.9%: [1.1, 1.16] at 95% becomes [1.0796, 1.1804], which touches
     // the band [0.9, 1.1], so the evidence is not strong enough to refute.
-    expect(judge(1, { value: 1.13, ci95: [1.1, 1.16] }, band).status).toBe('inconclusive');
+    const near = judge(1, { value: 1.13, ci95: [1.1, 1.16] }, band);
+    expect(near.status).toBe('inconclusive');
+    // Its centre lies 0.03 outside the band, so the 99.9% half-width 0.03 · 3.29/1.96 must shrink to 0.03: the
+    // samples must grow by (3.29/1.96)² ≈ 2.82 to refute it.
+    expect(near.budgetFactor).toBeCloseTo((3.2905267314919255 / 1.959963984540054) ** 2, 12);
     expect(judge(1, { value: 1.2, ci95: [1.17, 1.23] }, band).status).toBe('refuted');
   });
 
