@@ -8,7 +8,7 @@
  */
 import { InvalidArgumentError } from '../errors.js';
 import type { Interpretation, SdeProblem } from '../sde/types.js';
-import { finiteNumber, oneOf, seedValue } from '../validate.js';
+import { finiteNumber, intervalEnd, oneOf, seedValue } from '../validate.js';
 import { differentiate } from './differentiate.js';
 import { type ParsedExpression, parseExpression } from './parseExpression.js';
 import { type SdeTreeOptions, sdeFromTrees } from './sdeFromTrees.js';
@@ -62,9 +62,7 @@ export function sdeFromExpressions(options: SdeExpressionOptions): ExpressionSde
   );
   const x0 = finiteNumber('x0', options.x0);
   const t0 = finiteNumber('t0', options.t0 === undefined ? 0 : options.t0);
-  const t1 = finiteNumber('t1', options.t1);
-  if (!(t1 > t0))
-    throw new InvalidArgumentError('t1', t1, `a number > t0 = ${t0}`, 'Integrate forward in time.');
+  const t1 = intervalEnd('t1', options.t1, t0);
   const seed = seedValue('seed', options.seed);
   const scope = {
     variables: [variable, 't'],

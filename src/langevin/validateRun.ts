@@ -1,6 +1,13 @@
 /** Checks made once at the boundary of every Langevin integrator: the time span, seed, options and callbacks. */
 import { DimensionMismatchError, InvalidArgumentError } from '../errors.js';
-import { finiteNumber, functionValue, integerInRange, positiveNumber, seedValue } from '../validate.js';
+import {
+  finiteNumber,
+  functionValue,
+  integerInRange,
+  intervalEnd,
+  positiveNumber,
+  seedValue,
+} from '../validate.js';
 import { type StepGrid, stepGrid } from './pathRecorder.js';
 import type { LangevinOptions } from './types.js';
 
@@ -24,8 +31,7 @@ export function validateRun(
     throw new InvalidArgumentError('options', options, 'an object with at least { dt }');
   }
   const t0 = finiteNumber('t0', span.t0);
-  const t1 = finiteNumber('t1', span.t1);
-  if (!(t1 > t0)) throw new InvalidArgumentError('t1', t1, `a time after t0 = ${t0}`, 'Swap t0 and t1.');
+  const t1 = intervalEnd('t1', span.t1, t0);
   const seed = seedValue('seed', span.seed);
   const dt = positiveNumber(
     'dt',

@@ -8,6 +8,7 @@ import {
   finiteVector,
   functionValue,
   integerInRange,
+  intervalEnd,
   oneOf,
   positiveNumber,
 } from '../validate.js';
@@ -38,15 +39,7 @@ export function validateOdeProblem(problem: OdeProblem): OdeSystem {
   const rhs = functionValue<OdeRhs>('problem.rhs', problem.rhs);
   const y0 = finiteVector('problem.y0', problem.y0);
   const t0 = finiteNumber('problem.t0', problem.t0);
-  const t1 = finiteNumber('problem.t1', problem.t1);
-  if (!(t1 > t0)) {
-    throw new InvalidArgumentError(
-      'problem.t1',
-      t1,
-      `a number greater than t0 = ${t0}`,
-      'Solve forward in time.',
-    );
-  }
+  const t1 = intervalEnd('problem.t1', problem.t1, t0);
   return { rhs, y0, t0, t1, dim: y0.length };
 }
 

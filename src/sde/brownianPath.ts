@@ -11,7 +11,7 @@
  */
 import { InvalidArgumentError } from '../errors.js';
 import { randomStream } from '../random/stream.js';
-import { finiteNumber, integerInRange, seedValue } from '../validate.js';
+import { finiteNumber, integerInRange, intervalEnd, seedValue } from '../validate.js';
 import { bridgeMidpoints } from './brownianBridge.js';
 import { BRIDGE_SUBSTREAM_BASE, GridIncrements, StreamIncrements } from './brownianIncrements.js';
 
@@ -63,8 +63,7 @@ export class BrownianPath {
     this.m = integerInRange('brownianDim', options.brownianDim, 1);
     this.sampledLevel = integerInRange('finestLevel', options.finestLevel, 0, MAX_LEVEL);
     this.t0 = finiteNumber('t0', options.t0 ?? 0);
-    this.t1 = finiteNumber('t1', options.t1 ?? 1);
-    if (!(this.t1 > this.t0)) throw new InvalidArgumentError('t1', this.t1, `a time after t0 = ${this.t0}`);
+    this.t1 = intervalEnd('t1', options.t1 ?? 1, this.t0);
     this.timeIntegral = options.timeIntegral ?? false;
     for (let l = 0; l <= this.sampledLevel; l++) this.levels.push(this.emptyLevel(l));
   }

@@ -3,7 +3,7 @@
  * each thread rebuilds the same problem and method and walks the same uniform time grid.
  */
 import { InvalidArgumentError } from '../errors.js';
-import { finiteNumber, integerInRange } from '../validate.js';
+import { integerInRange, intervalEnd } from '../validate.js';
 import { type FactorySpec, type ProblemSpec, validateFactorySpec } from './ensembleSpec.js';
 import { brownianDimension } from './sdeProblem.js';
 import { planSolve } from './solveSdeOptions.js';
@@ -68,8 +68,7 @@ export function planEnsemble(
     typeof options.method === 'string' ? options.method : validateFactorySpec('method', options.method);
   const paths = integerInRange('paths', options.paths, 1, 2 ** 40);
   if (!Array.isArray(saveAt)) throw new InvalidArgumentError('saveAt', saveAt, 'an array of grid times');
-  const t1 = finiteNumber('t1', options.t1 ?? problem.t1);
-  if (!(t1 > problem.t0)) throw new InvalidArgumentError('t1', t1, `a time after t0 = ${problem.t0}`);
+  const t1 = intervalEnd('t1', options.t1 ?? problem.t1, problem.t0);
   const grid = planSolve({ ...problem, t1 }, brownianDimension(problem), {
     dt: options.dt,
     steps: options.steps,

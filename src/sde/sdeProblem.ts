@@ -3,7 +3,15 @@
  * passes is safe to step: every later failure (NaN, blow-up) is numerical and becomes a status, not an error.
  */
 import { DimensionMismatchError, InvalidArgumentError } from '../errors.js';
-import { finiteNumber, finiteVector, functionValue, integerInRange, oneOf, seedValue } from '../validate.js';
+import {
+  finiteNumber,
+  finiteVector,
+  functionValue,
+  integerInRange,
+  intervalEnd,
+  oneOf,
+  seedValue,
+} from '../validate.js';
 import type { NoiseKind, SdeProblem } from './types.js';
 
 export const NOISE_KINDS: readonly NoiseKind[] = ['scalar', 'diagonal', 'additive', 'general'];
@@ -47,10 +55,7 @@ export function validateSdeProblem(problem: unknown): SdeProblem {
   }
   finiteVector('problem.x0', p.x0);
   const t0 = finiteNumber('problem.t0', p.t0);
-  const t1 = finiteNumber('problem.t1', p.t1);
-  if (!(t1 > t0)) {
-    throw new InvalidArgumentError('problem.t1', t1, `a time after t0 = ${t0}`, 'Integrate forward in time.');
-  }
+  intervalEnd('problem.t1', p.t1, t0);
   seedValue('problem.seed', p.seed);
   checkBrownianDim(p);
   checkElementwise(p);

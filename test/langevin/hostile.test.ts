@@ -74,6 +74,7 @@ const overdampedMutations: Record<string, Mutation> = {
     (d, v) => [{ ...gibbsProblem(d), t0: 1, t1: 1 + v }, options],
     fc.oneof(nonFinite, nonPositive),
   ],
+  't1 − t0 overflowing': [(d) => [{ ...gibbsProblem(d), t0: -8e307, t1: 1e308 }, options], anything],
   't0 not finite': [(d, v) => [{ ...gibbsProblem(d), t0: v }, options], nonFinite],
   'seed not an integer in [0, 2^32)': [
     (d, v) => [{ ...gibbsProblem(d), seed: v }, options],

@@ -56,11 +56,14 @@ describe('hostile problems', () => {
     }
   });
 
-  it('should refuse non-finite times and t1 <= t0', () => {
+  it('should refuse non-finite times, t1 <= t0 and an interval whose length overflows', () => {
     const time = fc.oneof(finite, nonFinite);
     const bad = fc
       .tuple(time, time)
       .filter(([t0, t1]) => !(Number.isFinite(t0) && Number.isFinite(t1) && t1 > t0));
+    // Two finite times 1.8e308 apart: t1 − t0 is +Infinity.
+    for (const method of [dopri5, gbs, () => rk4(0.05)])
+      expect(() => solveOde(decay([1], -8e307, 1e308), method())).toThrow(/t1 − t0 overflows/);
     fc.assert(
       fc.property(bad, methods, ([t0, t1], method) =>
         throwsNamed(() => solveOde(decay([1], t0, t1), method())),

@@ -38,6 +38,7 @@ describe('shared chunk queue', () => {
           if (i > 0) expect(chunk.start).toBe(chunks[i - 1].end);
         }
       }),
+      { seed: 10 },
     );
   });
 

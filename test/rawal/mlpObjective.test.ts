@@ -111,6 +111,7 @@ describe('MlpObjective', () => {
           objective.gradient(new Float64Array(length), new Float64Array(network.shape.size)),
         ).toThrow(DimensionMismatchError);
       }),
+      { seed: 31 },
     );
     expect(() => new MlpObjective(network, { x: data.x, y: zeros(data.x.rows, 3) })).toThrow(
       DimensionMismatchError,
@@ -130,6 +131,7 @@ describe('MlpObjective', () => {
         const options = { dIn: 3, dOut: 2, depth: 3, width: 4, activation: 'tanh', [field]: bad };
         expect(() => mlp(options)).toThrow(InvalidArgumentError);
       }),
+      { seed: 38 },
     );
     expect(() => mlp({ dIn: 3, dOut: 2, depth: 1, width: 4, activation: 'tanh' })).toThrow(
       InvalidArgumentError,

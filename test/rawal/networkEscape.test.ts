@@ -119,6 +119,7 @@ describe('networkEscapeTime', () => {
           expect(() => escapeSetup(options)).toThrow(InvalidArgumentError);
         },
       ),
+      { seed: 97 },
     );
     const base = { activation: 'tanh', depth: 3, bottleneck: 2, eps: 0.01, ...small };
     expect(() => escapeSetup({ ...base, threshold: 0.005 })).toThrow(InvalidArgumentError);
