@@ -64,9 +64,11 @@ describe('the permutation-symmetric manifold', () => {
           const { network, data, theta } = onManifold(activation, depth, width, 1, eps);
           const grad = new Float64Array(theta.length);
           new MlpObjective(network, data).gradient(theta, grad);
-          // Identical units differ only where a kernel sums one unit in another order (an odd last row): a few
-          // ulp of the layer's gradient.
-          expect(manifoldDeviation(network, grad)).toBeLessThanOrEqual(8 * EPS);
+          // Identical units differ only where a kernel sums one unit in another order (an odd last row). Two
+          // orders of an entry's 64 per-sample terms differ by at most 2γ₆₄ Σ|terms| ≈ 64 EPS Σ|terms| (Higham,
+          // Accuracy and Stability of Numerical Algorithms, §4.2): 64 EPS of the layer's norm when an entry's
+          // terms do not cancel. (8 EPS was exceeded: gelu, depth 3, width 7, eps 0.9976 gave 10.5 EPS.)
+          expect(manifoldDeviation(network, grad)).toBeLessThanOrEqual(64 * EPS);
         },
       ),
       { numRuns: 40, seed: 3 },
