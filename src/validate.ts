@@ -12,14 +12,10 @@ export function finiteNumber(argument: string, value: unknown): number {
  * The end t1 of a time interval that starts at t0 (already checked finite): finite, after t0, and at a finite
  * distance from it, since steps divide t1 − t0 (−8e307 to 1e308 are two finite times 1.8e308 apart).
  */
-export function intervalEnd(
-  argument: string,
-  value: unknown,
-  t0: number,
-  fix = 'Integrate forward in time.',
-): number {
+export function intervalEnd(argument: string, value: unknown, t0: number): number {
   const t1 = finiteNumber(argument, value);
-  if (!(t1 > t0)) throw new InvalidArgumentError(argument, t1, `a time after t0 = ${t0}`, fix);
+  if (!(t1 > t0))
+    throw new InvalidArgumentError(argument, t1, `a time after t0 = ${t0}`, 'Integrate forward in time.');
   if (!Number.isFinite(t1 - t0))
     throw new InvalidArgumentError(
       argument,

@@ -11,7 +11,7 @@
  * (the main thread, a worker started otherwise, an arena used up) it allocates a fresh array, as `new Type(length)`
  * does. Memory carved from the arena is never given back: it is for arrays that live as long as the thread.
  */
-import { isMainThread, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 
 /** Below glibc's 128 KiB threshold, above which malloc maps fresh pages (high addresses) even on the main thread. */
 export const ARENA_BYTES = 64 * 1024;
@@ -30,13 +30,9 @@ export function arenaWorkerData(): Record<string, SharedArrayBuffer> {
   return { [ARENA_KEY]: new SharedArrayBuffer(ARENA_BYTES) };
 }
 
-function providedArena(): SharedArrayBuffer | undefined {
-  if (isMainThread || typeof workerData !== 'object' || workerData === null) return undefined;
-  const arena: unknown = (workerData as Record<string, unknown>)[ARENA_KEY];
-  return arena instanceof SharedArrayBuffer ? arena : undefined;
-}
-
-const arena = providedArena();
+/** The main thread's workerData is null; a worker started otherwise may carry anything. */
+const provided: unknown = (workerData as Record<string, unknown> | null)?.[ARENA_KEY];
+const arena = provided instanceof SharedArrayBuffer ? provided : undefined;
 let used = 0;
 
 /** A zero-filled array of `length` elements that lives as long as this thread, from its arena when it has room. */

@@ -6,10 +6,8 @@
  */
 import { InvalidArgumentError } from '../errors.js';
 import { integerInRange, seedValue } from '../validate.js';
-import { xoshiroNext, xoshiroUniform } from './xoshiro.js';
+import { TWO_POW_32, xoshiroNext, xoshiroUniform } from './xoshiro.js';
 import { KW, zigguratNormal, zigguratSlowPath } from './ziggurat.js';
-
-const TWO_POW_32 = 4294967296;
 
 /** Murmur3's 32-bit finalizer: a bijection whose every output bit depends on every input bit. */
 export function mix32(h: number): number {
@@ -30,7 +28,8 @@ export class RandomStream {
 
   /**
    * A stream that reads and advances the four words of `state` in place; `randomStream` is the usual way to make
-   * one (many streams' states side by side are a StreamTable). The words are used as they are: seed them with seedStreamState (all zeros is xoshiro's fixed point).
+   * one (many streams' states side by side are a StreamTable). The words are used as they are: seed them with
+   * seedStreamState (all zeros is xoshiro's fixed point).
    */
   constructor(state: Int32Array) {
     if (!(state instanceof Int32Array) || state.length !== 4)

@@ -3,7 +3,8 @@
  * words kept inside a larger table, so that many streams' states can sit side by side (see StreamTable).
  */
 
-const TWO_POW_32 = 4294967296;
+/** 2^32: the number of values of a 32-bit word. */
+export const TWO_POW_32 = 4294967296;
 
 /**
  * One step of xoshiro128** on the state in `state[at .. at + 4)`: advances it in place and returns the output as
