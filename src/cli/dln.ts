@@ -14,6 +14,7 @@ import {
   type DlnStart,
   dlnRun,
 } from '../training/dlnRun.js';
+import { oneOf } from '../validate.js';
 import {
   numberOption,
   type OptionSpec,
@@ -105,38 +106,34 @@ export function parseDlnOptions(args: ParsedArgs): DlnRunOptions {
 }
 
 function parseStart(args: ParsedArgs): DlnStart {
-  const init = requiredString('dln', args, 'init');
+  const init = oneOf('--init', requiredString('dln', args, 'init'), ['random', 'aligned'] as const);
   const hasScale = stringOption(args, 'init-scale') !== undefined;
   const hasGamma = stringOption(args, 'gamma') !== undefined;
   const scale = () => numberOption('dln', args, 'init-scale', { min: 0, exclusiveMin: true });
   if (init === 'aligned') {
-    if (hasGamma)
-      throw new UsageError('dln: --gamma applies to --init random; give --init-scale with aligned.');
+    if (hasGamma) throw new UsageError('--gamma applies to --init random; give --init-scale with aligned.');
     return { kind: 'aligned', eps: scale() };
   }
-  if (init !== 'random') throw new UsageError(`dln: --init must be random or aligned; received "${init}".`);
   if (hasScale === hasGamma)
-    throw new UsageError('dln: --init random takes exactly one of --init-scale and --gamma.');
+    throw new UsageError('--init random takes exactly one of --init-scale and --gamma.');
   return hasGamma
     ? { kind: 'random', gamma: numberOption('dln', args, 'gamma') }
     : { kind: 'random', eps: scale() };
 }
 
 function parseDynamics(args: ParsedArgs): DlnDynamics {
-  const dynamics = requiredString('dln', args, 'dynamics');
+  const dynamics = oneOf('--dynamics', requiredString('dln', args, 'dynamics'), ['gf', 'gd', 'sgd'] as const);
   const sgdOnly = ['batch', 'label-noise'].filter((name) => stringOption(args, name) !== undefined);
   if (dynamics !== 'sgd' && sgdOnly.length > 0) {
-    throw new UsageError(`dln: --${sgdOnly[0]} applies to --dynamics sgd only.`);
+    throw new UsageError(`--${sgdOnly[0]} applies to --dynamics sgd only.`);
   }
   if (dynamics === 'gf') {
     if (stringOption(args, 'lr') !== undefined)
-      throw new UsageError('dln: --lr applies to --dynamics gd and sgd.');
+      throw new UsageError('--lr applies to --dynamics gd and sgd.');
     return { kind: 'gf' };
   }
   const lr = numberOption('dln', args, 'lr', { min: 0, exclusiveMin: true });
   if (dynamics === 'gd') return { kind: 'gd', lr };
-  if (dynamics !== 'sgd')
-    throw new UsageError(`dln: --dynamics must be gf, gd or sgd; received "${dynamics}".`);
   const batch = numberOption('dln', args, 'batch', { integer: true, min: 1, default: 1 });
   const labelNoise = numberOption('dln', args, 'label-noise', { min: 0, default: 0 });
   return { kind: 'sgd', lr, batch, labelNoise };

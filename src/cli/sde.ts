@@ -1,4 +1,5 @@
 /** `saddlecheck sde`: statistics of X(t1) over an ensemble of paths of a user-written scalar SDE. */
+import { InvalidArgumentError, UnsupportedProblemError } from '../errors.js';
 import { sdeFromExpressions } from '../expressions/sdeFromExpressions.js';
 import { runEnsemble } from '../sde/ensemble.js';
 import { oneOf } from '../validate.js';
@@ -13,6 +14,22 @@ export const METHOD_ALIASES = {
   heun: 'stochasticHeun',
   sra1: 'sra1',
 } as const;
+
+/** A refusal in this command's words: `--method heun` for stochasticHeun, `--dt`, the --interpretation switch. */
+function inCommandLineTerms(error: unknown): unknown {
+  if (error instanceof InvalidArgumentError && error.argument === 'dt')
+    return new InvalidArgumentError('--dt', error.received, error.allowed, error.fix);
+  if (!(error instanceof UnsupportedProblemError)) return error;
+  let message = error.message;
+  for (const [alias, name] of Object.entries(METHOD_ALIASES))
+    message = message.replace(new RegExp(`\\b${name}\\b`, 'g'), `--method ${alias}`);
+  const solves = /solves (Itô|Stratonovich) SDEs/.exec(message)?.[1];
+  if (solves !== undefined) {
+    const sense = solves === 'Itô' ? 'ito' : 'stratonovich';
+    message += ` If the SDE is meant in the ${solves} sense, pass --interpretation ${sense}.`;
+  }
+  return new UnsupportedProblemError(message);
+}
 
 const PROBLEM_MODULE = new URL('../expressions/sdeFromTrees.js', import.meta.url).href;
 
@@ -92,7 +109,9 @@ Options:
         workers,
         onProgress: (done) => bar.update(done),
       },
-    );
+    ).catch((error: unknown) => {
+      throw inCommandLineTerms(error);
+    });
     bar.finish();
     const stats = result.statistics;
     const summary = {

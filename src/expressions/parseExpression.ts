@@ -140,7 +140,12 @@ function checkName(argument: string, name: unknown, seen: Set<string>): string {
     );
   }
   if (seen.has(name))
-    throw new InvalidArgumentError(argument, name, 'a name declared once', 'Remove the duplicate.');
+    throw new InvalidArgumentError(
+      argument,
+      name,
+      'a name not declared before (the variables and the parameters share one set of names)',
+      'Rename one of them.',
+    );
   seen.add(name);
   return name;
 }

@@ -14,6 +14,14 @@ const SUGGESTIONS: Readonly<Record<NoiseKind, Readonly<Record<Interpretation, st
   general: { ito: 'eulerMaruyama (strong order 0.5)', stratonovich: 'stochasticHeun (strong order 0.5)' },
 };
 
+/** What each noise kind means, for a refusal read by someone who wrote only a diffusion. */
+const NOISE_MEANINGS: Readonly<Record<NoiseKind, string>> = {
+  scalar: 'one Wiener process, a diffusion that depends on the state',
+  diagonal: 'one Wiener process per component, each diffusion depending on its own component',
+  additive: 'a diffusion that does not depend on the state',
+  general: 'a diffusion matrix that depends on the state',
+};
+
 const INTERPRETATION_NAMES: Readonly<Record<Interpretation, string>> = {
   ito: 'Itô',
   stratonovich: 'Stratonovich',
@@ -28,7 +36,7 @@ export function requireSupport(method: SdeMethod, problem: SdeProblem): void {
   const { noise, interpretation } = problem;
   if (!method.noise.includes(noise)) {
     throw new UnsupportedProblemError(
-      `${method.name} does not support ${noise} noise; it supports ${method.noise.join(', ')} noise. ` +
+      `${method.name} does not support ${noise} noise (${NOISE_MEANINGS[noise]}); it supports ${method.noise.join(', ')} noise. ` +
         `Use ${SUGGESTIONS[noise][interpretation]} for ${noise} noise.`,
     );
   }

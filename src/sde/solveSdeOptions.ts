@@ -67,6 +67,9 @@ export function planSolve(problem: SdeProblem, m: number, options: SolveSdeOptio
   };
 }
 
+/** Steps of one path: an Int32 index. */
+const MAX_STEPS = 2 ** 31 - 1;
+
 function stepCount(problem: SdeProblem, m: number, options: SolveSdeOptions): number {
   const span = problem.t1 - problem.t0;
   const given = [options.dt, options.steps, options.brownian].filter((v) => v !== undefined).length;
@@ -75,7 +78,7 @@ function stepCount(problem: SdeProblem, m: number, options: SolveSdeOptions): nu
     throw new InvalidArgumentError('dt/steps', received, 'exactly one of dt or steps (or a brownian level)');
   }
   let steps: number;
-  if (options.steps !== undefined) steps = integerInRange('steps', options.steps, 1, 2 ** 31 - 1);
+  if (options.steps !== undefined) steps = integerInRange('steps', options.steps, 1, MAX_STEPS);
   else if (options.dt !== undefined) steps = stepsOfDt(positiveNumber('dt', options.dt), span);
   else steps = (options.brownian as BrownianLevel).steps;
   if (options.brownian !== undefined) checkLevel(options.brownian, problem, m, steps);
@@ -84,12 +87,20 @@ function stepCount(problem: SdeProblem, m: number, options: SolveSdeOptions): nu
 
 function stepsOfDt(dt: number, span: number): number {
   const steps = Math.round(span / dt);
-  if (steps < 1 || steps > 2 ** 31 - 1 || Math.abs(steps * dt - span) > ON_GRID * dt) {
+  if (steps > MAX_STEPS) {
+    throw new InvalidArgumentError(
+      'dt',
+      dt,
+      `a step that divides t1 - t0 = ${span} into at most ${MAX_STEPS} steps`,
+      `Use dt >= ${span / MAX_STEPS}.`,
+    );
+  }
+  if (steps < 1 || Math.abs(steps * dt - span) > ON_GRID * dt) {
     throw new InvalidArgumentError(
       'dt',
       dt,
       `a step that divides t1 - t0 = ${span} into a whole number of steps`,
-      `Use dt = ${span / Math.max(1, steps)}, or pass steps instead.`,
+      `Use dt = ${span / Math.max(1, steps)}.`,
     );
   }
   return steps;

@@ -61,10 +61,10 @@ describe('what each method supports', () => {
 
   it('should name the method, the kind received, the kinds supported and what to use instead', () => {
     expect(() => sra1().createStepper(problemOf('scalar', 'ito'))).toThrow(
-      'sra1 does not support scalar noise; it supports additive noise. Use milstein (strong order 1) for scalar noise.',
+      'sra1 does not support scalar noise (one Wiener process, a diffusion that depends on the state); it supports additive noise. Use milstein (strong order 1) for scalar noise.',
     );
     expect(() => milstein().createStepper(problemOf('general', 'ito'))).toThrow(
-      /milstein does not support general noise; it supports scalar, diagonal, additive noise\. Use eulerMaruyama/,
+      /milstein does not support general noise \(a diffusion matrix that depends on the state\); it supports scalar, diagonal, additive noise\. Use eulerMaruyama/,
     );
     expect(() => eulerMaruyama().createStepper(problemOf('diagonal', 'stratonovich'))).toThrow(
       /eulerMaruyama solves Itô SDEs, but the problem is Stratonovich .*Use stochasticHeun.*add \(1\/2\)/,
