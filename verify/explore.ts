@@ -4,6 +4,7 @@
  * and the replay path that reproduce it.
  */
 import fc from 'fast-check';
+import { InvalidArgumentError } from '../src/errors.js';
 import type { AnyTheorem, Budget } from '../theorems/theorem.js';
 import { type Report, verify } from './verify.js';
 
@@ -26,7 +27,21 @@ export interface Exploration {
   readonly replay?: string;
 }
 
+/** fast-check's replay path: run indices and shrink steps separated by colons. */
+const REPLAY_PATH = /^\d+(:\d+)*$/;
+
+function badPath(path: string, why: string): InvalidArgumentError {
+  return new InvalidArgumentError(
+    '--path',
+    path,
+    `the replay path an earlier exploration printed (${why})`,
+    'Copy the path with the same --explore N, --seed and --budget.',
+  );
+}
+
 export async function explore(theorem: AnyTheorem, options: ExploreOptions): Promise<Exploration> {
+  if (options.path !== undefined && !REPLAY_PATH.test(options.path))
+    throw badPath(options.path, 'numbers separated by colons');
   let last: Report | undefined;
   const property = fc.asyncProperty(theorem.settings, async (setting) => {
     const report = await verify(theorem, { setting, seed: options.seed, budget: options.budget });
@@ -34,12 +49,20 @@ export async function explore(theorem: AnyTheorem, options: ExploreOptions): Pro
     if (!holds) last = report;
     return holds;
   });
-  const details = await fc.check(property, {
-    numRuns: options.runs,
-    seed: options.seed | 0,
-    ...(options.path ? { path: options.path } : {}),
-    endOnFailure: false,
-  });
+  let details: Awaited<ReturnType<typeof fc.check<[AnyTheorem['defaultSetting']]>>>;
+  try {
+    details = await fc.check(property, {
+      numRuns: options.runs,
+      seed: options.seed | 0,
+      ...(options.path ? { path: options.path } : {}),
+      endOnFailure: false,
+    });
+  } catch (error) {
+    // fast-check refuses a path that leads nowhere in the drawn settings with this message.
+    if (options.path !== undefined && String(error).includes('Unable to replay'))
+      throw badPath(options.path, 'this one leads to no drawn setting');
+    throw error;
+  }
   if (!details.failed || !details.counterexample) {
     return { id: theorem.id, runs: details.numRuns, seed: options.seed, shrinks: 0 };
   }

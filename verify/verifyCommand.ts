@@ -3,7 +3,8 @@
  * Exit code 0 when every verdict is confirmed, 1 when any is refuted or failed to run, 3 when the rest are only
  * inconclusive.
  */
-import { numberOption, parseOptions, stringOption } from '../src/cli/args.js';
+import { existsSync, statSync } from 'node:fs';
+import { numberOption, parseOptions, stringOption, UsageError } from '../src/cli/args.js';
 import type { Command } from '../src/cli/command.js';
 import { progressBar } from '../src/cli/progress.js';
 import { oneOf } from '../src/validate.js';
@@ -34,10 +35,20 @@ export function verdictTable(reports: readonly Report[]): string {
   return formatTable(['theorem', 'source', 'predicted', 'measured [95%]', 'verdict', 'time'], rows);
 }
 
+/** Refuses, before any theorem runs, an --out that cannot be a directory of reports. */
+function reportDirectory(out: string): void {
+  const problem =
+    out === '' ? 'is empty' : existsSync(out) && !statSync(out).isDirectory() ? 'is a file' : undefined;
+  if (problem !== undefined)
+    throw new UsageError(
+      `--out must name a directory (new or existing); received ${JSON.stringify(out)}, which ${problem}.`,
+    );
+}
+
 export const verifyCommand: Command = {
   name: 'verify',
   help: `Usage: saddlecheck verify [IDS...] [--budget quick|standard|full] [--seed S] [--json] [--out DIR]
-       saddlecheck verify ID --explore N [--seed S]
+       saddlecheck verify ID --explore N [--seed S] [--budget B] [--path P] [--json]
 
 Measures each theorem (all registered ones when no id is given) at its default setting and compares the
 measurement with the prediction. Exit code: 0 all confirmed, 1 any refuted or failed to run, 3 the rest only
@@ -46,7 +57,8 @@ inconclusive.
 Options:
   --budget B     quick (default), standard or full: how many paths, samples and settings to spend
   --seed S       seed of every random number (default ${DEFAULT_SEED}); the report prints the rerun command
-  --json         print {results: [{id, status, predicted, measured, interval, seed, rerun, ...}]}
+  --json         print {results: [{id, status, predicted, measured, interval, seed, rerun, ...}]}; with
+                 --explore, {explorations: [{id, runs, seed, failure?, path?, shrinks, replay?}]}
   --out DIR      also write DIR/<id>.json per theorem, SVG plots of the evidence and DIR/summary.md
   --explore N    draw N settings from the theorem's parameter space; on a refutation shrink to the smallest
                  failing setting and print it with the seed and the replay path
@@ -73,18 +85,23 @@ Options:
       max: 0xffffffff,
       default: DEFAULT_SEED,
     });
+    const out = stringOption(args, 'out');
+    if (out !== undefined) reportDirectory(out);
     const selected = args.positionals.length ? args.positionals.map((id) => findTheorem(id)) : theorems;
     if (stringOption(args, 'explore') !== undefined) {
       const runs = numberOption('verify', args, 'explore', { integer: true, min: 1 });
-      let code = 0;
-      for (const theorem of selected) {
-        const path = stringOption(args, 'path');
-        const result = await explore(theorem, { runs, seed, budget, ...(path ? { path } : {}) });
-        io.stdout(formatExploration(result));
-        if (result.failure) code = 1;
-      }
-      return code;
+      const path = stringOption(args, 'path');
+      const explorations = [];
+      for (const theorem of selected)
+        explorations.push(await explore(theorem, { runs, seed, budget, ...(path ? { path } : {}) }));
+      if (args.values.json) io.stdout(JSON.stringify({ explorations }, null, 2));
+      else for (const result of explorations) io.stdout(formatExploration(result));
+      return explorations.some((result) => result.failure) ? 1 : 0;
     }
+    if (stringOption(args, 'path') !== undefined)
+      throw new UsageError(
+        "--path replays an exploration: give it with --explore N. See 'saddlecheck verify --help'.",
+      );
     const reports: Report[] = [];
     const bar = progressBar(io, 'verify', selected.length);
     for (const [i, theorem] of selected.entries()) {
@@ -92,8 +109,7 @@ Options:
       bar.update(i + 1);
     }
     bar.finish();
-    const out = stringOption(args, 'out');
-    if (out) await writeReports(out, reports);
+    if (out !== undefined) await writeReports(out, reports);
     if (args.values.json) {
       io.stdout(JSON.stringify({ results: reports }, null, 2));
     } else {

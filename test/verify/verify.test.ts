@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../../src/errors.js';
 import { randomStream } from '../../src/random/stream.js';
 import type { Theorem } from '../../theorems/theorem.js';
 import { explore } from '../../verify/explore.js';
@@ -65,5 +66,29 @@ describe('verify', () => {
     const result = await explore(secondMoment(0.5), { runs: 5, seed: 3, budget: 'quick' });
     expect(result.failure?.setting).toEqual({ n: 1000 });
     expect(result.replay).toContain('--path');
+  });
+
+  it('should replay a counterexample from its path and refuse a path that is not one', async () => {
+    const first = await explore(secondMoment(0.5), { runs: 5, seed: 3, budget: 'quick' });
+    const replayed = await explore(secondMoment(0.5), {
+      runs: 5,
+      seed: 3,
+      budget: 'quick',
+      path: first.path,
+    });
+    expect(replayed.failure?.setting).toEqual({ n: 1000 });
+    for (const path of ['garbage', '1:', ':1', '1;2']) {
+      await expect(explore(secondMoment(0.5), { runs: 5, seed: 3, budget: 'quick', path })).rejects.toThrow(
+        InvalidArgumentError,
+      );
+    }
+    // Well formed, but deeper than any shrink of this exploration.
+    const deep = explore(secondMoment(0.5), {
+      runs: 5,
+      seed: 3,
+      budget: 'quick',
+      path: '0:0:0:0:0:0:0:0:0:0:0:0:0:0',
+    });
+    await expect(deep).rejects.toThrow(/--path must be the replay path .*leads to no drawn setting/);
   });
 });
