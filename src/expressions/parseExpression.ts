@@ -49,6 +49,17 @@ export function parseExpression(text: unknown, scope: ExpressionScope): ParsedEx
       fix: 'Shorten it or introduce parameters.',
     });
   }
+  const comment = text.indexOf('#');
+  if (comment >= 0) {
+    throw new ExpressionError({
+      expression: text,
+      part: '#',
+      position: comment,
+      problem: 'comment not allowed:',
+      allowed: "an expression is one formula, and '#' would hide what follows it",
+      fix: "Remove the '#' and what follows it.",
+    });
+  }
   if (text.trim().length === 0) {
     throw new ExpressionError({
       expression: text,

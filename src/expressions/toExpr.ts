@@ -51,12 +51,13 @@ const REFUSED_KINDS: Readonly<Record<string, readonly [string, string, string]>>
 export function toExpr(node: MathNode, scope: Scope, depth = 0): Expr {
   const fields = node as unknown as NodeFields;
   if (depth > scope.maxDepth) {
-    throw refuse(
-      scope,
-      'nesting too deep at',
-      `at most ${scope.maxDepth} levels are allowed`,
-      String(node).slice(0, 40),
-    );
+    throw new ExpressionError({
+      expression: scope.text,
+      part: String(node).slice(0, 40),
+      problem: 'nesting too deep at',
+      allowed: `at most ${scope.maxDepth} levels are allowed (a chain of n operations nests n deep)`,
+      fix: 'Shorten the chain, e.g. 3*z for z+z+z, or split it into parameters.',
+    });
   }
   switch (fields.type) {
     case 'ConstantNode':
@@ -169,6 +170,7 @@ function functionCall(fields: NodeFields, scope: Scope, depth: number): Expr {
   }
   const name = fn.name ?? '';
   const args = fields.args ?? [];
+  if (name === 'pow' && args.length !== 2) throw wrongArgumentCount(name, args.length, '2', scope);
   if ((name === 'pow' || name === 'log') && args.length === 2) {
     const [a, b] = args.map((arg) => toExpr(arg, scope, depth));
     return name === 'pow' ? bin('^', a, b) : bin('/', call('log', a), call('log', b));
@@ -177,15 +179,19 @@ function functionCall(fields: NodeFields, scope: Scope, depth: number): Expr {
   if (spec === undefined || !isFunctionName(name)) throw unknownFunction(name, scope);
   if (args.length < spec.minArgs || args.length > spec.maxArgs) {
     const takes = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;
-    throw new ExpressionError({
-      expression: scope.text,
-      part: name,
-      problem: `wrong number of arguments (${args.length}) to`,
-      allowed: `${name} takes ${takes} argument${spec.maxArgs === 1 ? '' : 's'}`,
-      fix: 'Correct the call.',
-    });
+    throw wrongArgumentCount(name, args.length, takes, scope);
   }
   return call(name, ...args.map((arg) => toExpr(arg, scope, depth)));
+}
+
+function wrongArgumentCount(name: string, count: number, takes: string, scope: Scope): ExpressionError {
+  return new ExpressionError({
+    expression: scope.text,
+    part: name,
+    problem: `wrong number of arguments (${count}) to`,
+    allowed: `${name} takes ${takes} argument${takes === '1' ? '' : 's'}`,
+    fix: 'Correct the call.',
+  });
 }
 
 function unknownFunction(name: string, scope: Scope): ExpressionError {

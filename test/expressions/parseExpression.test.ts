@@ -118,7 +118,28 @@ describe('parseExpression refusals', () => {
     expect(refusal('2*sin').message).toContain("function used without arguments: 'sin'");
     expect(refusal('sin(x, k)').message).toContain("wrong number of arguments (2) to 'sin'");
     expect(refusal('max(x)').message).toContain('max takes 2 to 64 arguments');
+    // pow is rewritten to ^ only with its two arguments; with one it was reported as a forbidden function.
+    expect(refusal('pow(x)').message).toContain(
+      "wrong number of arguments (1) to 'pow' at column 1 in 'pow(x)'; pow takes 2 arguments",
+    );
+    expect(refusal('pow(x, 2, 3)').message).toContain('pow takes 2 arguments');
     expect(refusal('x.y(1)').message).toContain('call of a computed function');
+  });
+
+  it.each([
+    '#',
+    'x # k',
+    'x#',
+  ])('should refuse the comment in %j, which would hide what follows it', (text) => {
+    const error = refusal(text);
+    expect(error.message).toContain("comment not allowed: '#'");
+    expect(error.position).toBe(text.indexOf('#'));
+  });
+
+  it('should say how to shorten a chain too deep to compile', () => {
+    expect(refusal(Array(1000).fill('x').join('+')).message).toContain(
+      'Shorten the chain, e.g. 3*z for z+z+z',
+    );
   });
 
   it.each(['', '   ', '\n\t'])('should refuse the empty expression %j', (text) => {
