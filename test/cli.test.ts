@@ -10,6 +10,15 @@ describe('saddlecheck command line', () => {
     expect(io.out.join('')).toContain('Usage: saddlecheck <command>');
   });
 
+  it("should print a command's own usage for 'help COMMAND'", async () => {
+    const io = captureIo();
+    expect(await runCli(allCommands, ['help', 'sde'], io)).toBe(0);
+    expect(io.out.join('')).toMatch(/^Usage: saddlecheck sde /);
+    const unknown = captureIo();
+    expect(await runCli(allCommands, ['help', 'nope'], unknown)).toBe(2);
+    expect(unknown.err[0]).toContain('unknown command "nope"');
+  });
+
   it('should refuse an unknown command with one line and exit 2', async () => {
     const io = captureIo();
     expect(await runCli(allCommands, ['no-such-command'], io)).toBe(2);

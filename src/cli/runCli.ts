@@ -13,7 +13,7 @@ export function globalHelp(commands: readonly CommandEntry[]): string {
   return [
     'saddlecheck: numerical checks of theories of training dynamics near saddle points.',
     '',
-    'Usage: saddlecheck <command> [options]      saddlecheck <command> --help',
+    'Usage: saddlecheck <command> [options]      saddlecheck <command> --help      saddlecheck help <command>',
     '',
     'Commands:',
     ...lines,
@@ -22,7 +22,9 @@ export function globalHelp(commands: readonly CommandEntry[]): string {
 }
 
 export async function runCli(commands: readonly CommandEntry[], argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  const [first, ...others] = argv;
+  // `saddlecheck help CMD` is `saddlecheck CMD --help`.
+  const [name, ...rest] = first === 'help' && others.length > 0 ? [others[0], '--help'] : argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(globalHelp(commands));
     return 0;
