@@ -63,8 +63,9 @@ function oneLine(text: string): string {
 
 /**
  * The message for an error caused by the input, or undefined for an internal one. A SaddlecheckError from the
- * library names arguments as the library does; here an expression's error names the option it came from, and
- * `variables[i]` and `parameters.k` become `--var` and `--param k`. An allocation refused for its size comes
+ * library names arguments as the library does; here an expression's error names the option it came from, an
+ * argument given as an option is called by it (`dt` is `--dt`), and `variables[i]` and `parameters.k` become
+ * `--var` and `--param k`. An allocation refused for its size comes
  * from a size on the command line.
  */
 function inputProblem(error: unknown, argv: readonly string[]): string | undefined {
@@ -73,9 +74,10 @@ function inputProblem(error: unknown, argv: readonly string[]): string | undefin
     return option === undefined ? error.message : `${option}: ${error.message}`;
   }
   if (error instanceof InvalidArgumentError) {
-    const argument = error.argument
-      .replace(/^variables\[\d+\]$/, '--var')
-      .replace(/^parameters\.(.*)$/, '--param $1');
+    const given = optionValues(argv).some(([option]) => option === `--${error.argument}`);
+    const argument = given
+      ? `--${error.argument}`
+      : error.argument.replace(/^variables\[\d+\]$/, '--var').replace(/^parameters\.(.*)$/, '--param $1');
     if (argument !== error.argument)
       return new InvalidArgumentError(argument, error.received, error.allowed, error.fix).message;
   }

@@ -1,5 +1,5 @@
 /** `saddlecheck sde`: statistics of X(t1) over an ensemble of paths of a user-written scalar SDE. */
-import { InvalidArgumentError, UnsupportedProblemError } from '../errors.js';
+import { UnsupportedProblemError } from '../errors.js';
 import { sdeFromExpressions } from '../expressions/sdeFromExpressions.js';
 import { runEnsemble } from '../sde/ensemble.js';
 import { oneOf } from '../validate.js';
@@ -15,10 +15,8 @@ export const METHOD_ALIASES = {
   sra1: 'sra1',
 } as const;
 
-/** A refusal in this command's words: `--method heun` for stochasticHeun, `--dt`, the --interpretation switch. */
+/** A method's refusal in this command's words: `--method heun` for stochasticHeun, the --interpretation switch. */
 function inCommandLineTerms(error: unknown): unknown {
-  if (error instanceof InvalidArgumentError && error.argument === 'dt')
-    return new InvalidArgumentError('--dt', error.received, error.allowed, error.fix);
   if (!(error instanceof UnsupportedProblemError)) return error;
   let message = error.message;
   for (const [alias, name] of Object.entries(METHOD_ALIASES))

@@ -56,6 +56,10 @@ describe('input errors on the command line', () => {
       '--dt must be a step that divides t1 - t0 = 1 into a whole number of steps; received 0.3. Use dt = 0.3333333333333333.',
     );
     expect(await refusal(sde({ dt: '5e-324' }))).toContain(`Use dt >= ${1 / (2 ** 31 - 1)}.`);
+    // The library's own range check, reached with a number the option's parser accepts.
+    expect(await refusal(sde({ paths: '1e300' }))).toContain(
+      'saddlecheck sde: --paths must be an integer from 1 to',
+    );
   });
 
   it('should not repeat the command name a message already starts with', async () => {
