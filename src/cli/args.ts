@@ -117,6 +117,8 @@ export interface NumberRule {
   /** The minimum itself is not allowed (min < value). */
   exclusiveMin?: boolean;
   max?: number;
+  /** The maximum itself is not allowed (value < max). */
+  exclusiveMax?: boolean;
 }
 
 /** Decimal notation only: Number() would also read '0x10', '0b11' and '' as numbers. */
@@ -127,13 +129,13 @@ export function parseNumber(_command: string, name: string, text: string, rule: 
   const kind = rule.integer ? 'an integer' : 'a number';
   const bounds: string[] = [];
   if (rule.min !== undefined) bounds.push(`${rule.exclusiveMin ? '>' : '>='} ${rule.min}`);
-  if (rule.max !== undefined) bounds.push(`<= ${rule.max}`);
+  if (rule.max !== undefined) bounds.push(`${rule.exclusiveMax ? '<' : '<='} ${rule.max}`);
   const allowed = bounds.length ? `${kind} ${bounds.join(' and ')}` : kind;
   const bad =
     !Number.isFinite(value) ||
     (rule.integer && !Number.isInteger(value)) ||
     (rule.min !== undefined && (rule.exclusiveMin ? value <= rule.min : value < rule.min)) ||
-    (rule.max !== undefined && value > rule.max);
+    (rule.max !== undefined && (rule.exclusiveMax ? value >= rule.max : value > rule.max));
   if (bad) throw new UsageError(`--${name} must be ${allowed}; received ${JSON.stringify(text)}.`);
   return value;
 }

@@ -28,7 +28,9 @@ export interface DeepLinearShape {
   readonly size: number;
 }
 
-const MAX_DIM = 1 << 16;
+/** The largest width and depth a network may have. */
+export const MAX_DIM = 1 << 16;
+export const MAX_DEPTH = 1000;
 
 /** Validates the options and lays out the parameters. */
 export function deepLinearShape(options: DeepLinearShapeOptions): DeepLinearShape {
@@ -37,7 +39,7 @@ export function deepLinearShape(options: DeepLinearShapeOptions): DeepLinearShap
   }
   const dIn = integerInRange('dIn', options.dIn, 1, MAX_DIM);
   const dOut = integerInRange('dOut', options.dOut, 1, MAX_DIM);
-  const depth = integerInRange('depth', options.depth, 2, 1000);
+  const depth = integerInRange('depth', options.depth, 2, MAX_DEPTH);
   const widths = hiddenWidths(options.width, depth);
   const dims = [dIn, ...widths, dOut];
   const offsets: number[] = [];

@@ -5,6 +5,7 @@
  */
 import { numberOption, type OptionSpec, type ParsedArgs, stringOption, UsageError } from '../cli/args.js';
 import type { CliIo } from '../cli/command.js';
+import { MAX_DEPTH, MAX_DIM } from './deepLinearShape.js';
 import { ESCAPE_INITS, type EscapeInit } from './mlpEscapeSetup.js';
 import {
   type NetworkEscapeResult,
@@ -30,14 +31,15 @@ export const NETWORK_ESCAPE_OPTIONS: OptionSpec = {
 
 export const NETWORK_ESCAPE_HELP = `  --model network: gradient flow of a full MLP from r bottleneck layers at scale eps
     --activation NAME|EXPR   built-in (linear relu tanh erf sin gelu silu sigmoid softplus) or an expression in z
-    --depth L                number of weight matrices (>= 2)
+    --depth L                number of weight matrices (2..1000)
     --bottleneck r           number of bottleneck layers, the first r (1..L)
     --eps E                  bottleneck scale (> 0)
     --seed S                 seed of the sample, the teacher and He init
-    --width W                hidden width (default 16)
+    --width W                hidden width (1..65536, default 16)
     --init manifold|he       permutation-symmetric aligned point, or He-normal (default manifold)
     --threshold T            escape when the bottleneck magnitude reaches T (default 0.1 on the manifold)
-    --loss-drop F            escape when the loss has dropped by the fraction F (default 0.1 with --init he)
+    --loss-drop F            escape when the loss has dropped by the fraction F, 0 < F < 1 (default 0.1 with
+                             --init he)
     --sample-size N          Gaussian inputs estimating the loss (default 256)
     --rtol R                 relative tolerance of the solve (default 1e-7)
     --max-time T             horizon of the solve (default far beyond the scalar law)`;
@@ -64,13 +66,18 @@ export function parseNetworkEscapeOptions(command: string, args: ParsedArgs): Ne
   return {
     activation,
     init: init as EscapeInit,
-    depth: numberOption(command, args, 'depth', { integer: true, min: 2 }),
+    depth: numberOption(command, args, 'depth', { integer: true, min: 2, max: MAX_DEPTH }),
     bottleneck: numberOption(command, args, 'bottleneck', { integer: true, min: 1 }),
     eps: numberOption(command, args, 'eps', { min: 0, exclusiveMin: true }),
     seed: numberOption(command, args, 'seed', { integer: true, min: 0, max: 0xffffffff }),
-    width: numberOption(command, args, 'width', { integer: true, min: 1, default: 16 }),
+    width: numberOption(command, args, 'width', { integer: true, min: 1, max: MAX_DIM, default: 16 }),
     threshold: optionalNumber(command, args, 'threshold', { min: 0, exclusiveMin: true }),
-    lossDrop: optionalNumber(command, args, 'loss-drop', { min: 0, exclusiveMin: true, max: 1 }),
+    lossDrop: optionalNumber(command, args, 'loss-drop', {
+      min: 0,
+      exclusiveMin: true,
+      max: 1,
+      exclusiveMax: true,
+    }),
     sampleSize: numberOption(command, args, 'sample-size', { integer: true, min: 1, default: 256 }),
     rtol: numberOption(command, args, 'rtol', { min: 0, exclusiveMin: true, default: 1e-7 }),
     tMax: optionalNumber(command, args, 'max-time', { min: 0, exclusiveMin: true }),

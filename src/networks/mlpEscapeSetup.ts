@@ -126,7 +126,12 @@ function escapeCriterion(init: EscapeInit, options: NetworkEscapeOptions): Escap
   }
   const threshold = positiveNumber('threshold', options.threshold ?? 0.1);
   if (!(threshold > options.eps)) {
-    throw new InvalidArgumentError('threshold', threshold, `a magnitude greater than eps = ${options.eps}`);
+    throw new InvalidArgumentError(
+      'threshold',
+      threshold,
+      `a magnitude greater than eps = ${options.eps}`,
+      'Give a threshold above eps (its default is 0.1).',
+    );
   }
   return { kind: 'magnitude', threshold };
 }

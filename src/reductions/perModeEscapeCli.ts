@@ -34,7 +34,7 @@ export function parsePerModeEscapeOptions(command: string, args: ParsedArgs): Pe
     depth: numberOption(command, args, 'depth', { integer: true, min: 2, max: MAX_PER_MODE_DEPTH }),
     s: numberOption(command, args, 's', positive),
     eps: numberOption(command, args, 'eps', positive),
-    frac: numberOption(command, args, 'frac', { ...positive, max: 1, default: 0.5 }),
+    frac: numberOption(command, args, 'frac', { ...positive, max: 1, exclusiveMax: true, default: 0.5 }),
   };
 }
 

@@ -57,6 +57,16 @@ describe('command-line options', () => {
       expect(problem(() => parseNumber('sde', 'paths', text))).toContain(`received ${JSON.stringify(text)}`);
   });
 
+  it('should state an open upper end as it checks it', () => {
+    const fraction = { min: 0, exclusiveMin: true, max: 1, exclusiveMax: true };
+    expect(parseNumber('escape-time', 'frac', '0.999', fraction)).toBe(0.999);
+    for (const text of ['0', '1', '1.5'])
+      expect(problem(() => parseNumber('escape-time', 'frac', text, fraction))).toBe(
+        `--frac must be a number > 0 and < 1; received "${text}".`,
+      );
+    expect(parseNumber('dln', 'band', '1', { max: 1 })).toBe(1);
+  });
+
   it('should refuse a parameter given twice and keep a name such as __proto__ as an ordinary key', () => {
     expect(problem(() => keyValueNumbers('sde', 'param', ['k=1', 'k=2']))).toBe(
       '--param k is given twice (k=1 and k=2); give it once.',

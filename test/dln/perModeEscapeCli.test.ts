@@ -38,8 +38,9 @@ describe('escape-time --model per-mode', () => {
     expect(() => run(['--depth', '1', '--s', '1', '--eps', '0.1'])).toThrow(UsageError);
     expect(() => run(['--depth', '3', '--s', '-1', '--eps', '0.1'])).toThrow(UsageError);
     expect(() => run(['--depth', '3', '--s', '1', '--eps', 'NaN'])).toThrow(UsageError);
+    // The fraction's open upper end is checked with the option, as its message says.
     expect(() => run(['--depth', '3', '--s', '1', '--eps', '0.1', '--frac', '1'])).toThrow(
-      InvalidArgumentError,
+      '--frac must be a number > 0 and < 1; received "1".',
     );
     expect(() => run(['--depth', '2', '--s', '1', '--eps', '0.9'])).toThrow(InvalidArgumentError);
   });
