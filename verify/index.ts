@@ -6,6 +6,7 @@ export { main } from './main.js';
 export { type GridPoint, gridPoints, parseShard, shardPoints } from './sweep/grid.js';
 export { type PointRecord, ResultsFileError, readResults, repairResultsFile } from './sweep/resultsFile.js';
 export { runSweep, type SweepOptions } from './sweep/runSweep.js';
+export { SweepMismatchError } from './sweep/sameSweep.js';
 export { judge, type Status, type Verdict } from './verdict.js';
 export {
   assertConfirmed,

@@ -36,6 +36,10 @@ Evaluates every point of the grid and appends one JSON line per finished point t
 command after an interruption: finished points are skipped, none is lost or repeated. A corrupt or truncated line
 stops the run with its line number; --repair moves such lines to RESULTS.jsonl.rejected first.
 
+RESULTS.jsonl holds one sweep: if any line in it was written with another --theorem, --budget, --seed or grid (a
+point at another index, or not in this grid or shard), the sweep stops before evaluating anything. Write to a new
+--out file, or rerun with the original options.
+
 GRID.json: {"base": {...}, "axes": {"eps": [0.1, 0.03, 0.01], "depth": [3, 4]}} (Cartesian product over the
 base setting) or {"points": [{...}, ...]}.
 

@@ -8,7 +8,9 @@ import { mergeResults } from '../../verify/mergeCommand.js';
 import { gridPoints, parseShard, shardPoints } from '../../verify/sweep/grid.js';
 import { ResultsFileError, readResults, repairResultsFile } from '../../verify/sweep/resultsFile.js';
 import { runSweep } from '../../verify/sweep/runSweep.js';
+import { SweepMismatchError } from '../../verify/sweep/sameSweep.js';
 import { slowTheorem } from '../fixtures/slowTheorem.js';
+import { runSaddlecheck } from '../helpers/runSaddlecheck.js';
 
 const grid = { base: { delayMs: 0 }, axes: { x: [0, 1, 2, 3, 4, 5, 6] } };
 const tmp = () => mkdtempSync(join(tmpdir(), 'saddlecheck-sweep-'));
@@ -140,5 +142,135 @@ describe('runSweep', () => {
     expect(warnings).toEqual([expect.stringContaining('r.jsonl:3: truncated by an interruption')]);
     expect(summary).toEqual({ total: 7, skipped: 2, evaluated: 5 });
     expect([...readResults(out).values()].map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('resuming only the same sweep', () => {
+  const resumeFix =
+    /Write to a new --out file, or rerun with the original --theorem\/--seed\/--budget\/grid\./;
+  const twoPointsOf = async (out: string) => {
+    await runSweep({ theorem: slowTheorem, points: gridPoints(grid, 9).slice(0, 2), out, budget: 'quick' });
+    return readFileSync(out, 'utf8');
+  };
+  const refusal = async (sweep: Promise<unknown>) => {
+    const error = await sweep.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SweepMismatchError);
+    expect((error as Error).message).toMatch(resumeFix);
+    return (error as Error).message;
+  };
+
+  it('should record the sweep seed with every point', async () => {
+    const out = join(tmp(), 'r.jsonl');
+    await twoPointsOf(out);
+    expect([...readResults(out).values()].map((r) => r.sweepSeed)).toEqual([9, 9]);
+  });
+
+  it('should refuse, before evaluating a point, a results file that another theorem wrote', async () => {
+    const out = join(tmp(), 'r.jsonl');
+    const before = await twoPointsOf(out);
+    const cube = { ...slowTheorem, id: 'test-slow-cube' };
+    const message = await refusal(
+      runSweep({ theorem: cube, points: gridPoints(grid, 9), out, budget: 'quick' }),
+    );
+    expect(message).toMatch(
+      /r\.jsonl:1: point 0 .*theorem "test-slow-square" in the file, "test-slow-cube" in this sweep/,
+    );
+    expect(readFileSync(out, 'utf8')).toBe(before);
+  });
+
+  it('should refuse a results file written with another budget', async () => {
+    const out = join(tmp(), 'r.jsonl');
+    const before = await twoPointsOf(out);
+    const message = await refusal(
+      runSweep({ theorem: slowTheorem, points: gridPoints(grid, 9), out, budget: 'standard' }),
+    );
+    expect(message).toMatch(/r\.jsonl:1: point 0 .*budget "quick" in the file, "standard" in this sweep/);
+    expect(readFileSync(out, 'utf8')).toBe(before);
+  });
+
+  it('should refuse a results file written with another sweep seed', async () => {
+    const out = join(tmp(), 'r.jsonl');
+    const before = await twoPointsOf(out);
+    const message = await refusal(
+      runSweep({ theorem: slowTheorem, points: gridPoints(grid, 10), out, budget: 'quick' }),
+    );
+    expect(message).toMatch(/r\.jsonl:1: point 0 .*sweep seed 9 in the file, 10 in this sweep/);
+    expect(readFileSync(out, 'utf8')).toBe(before);
+  });
+
+  it('should refuse a point whose own seed differs when its line records no sweep seed', async () => {
+    const out = join(tmp(), 'r.jsonl');
+    const [first] = gridPoints(grid, 9);
+    const { key, setting } = first;
+    writeFileSync(
+      out,
+      `${JSON.stringify({ index: 0, key, setting, seed: 12345, theorem: slowTheorem.id, budget: 'quick' })}\n`,
+    );
+    const message = await refusal(
+      runSweep({ theorem: slowTheorem, points: gridPoints(grid, 9), out, budget: 'quick' }),
+    );
+    expect(message).toContain(`r.jsonl:1: point 0 `);
+    expect(message).toContain(`seed 12345 in the file, ${first.seed} in this sweep`);
+  });
+
+  it('should refuse a results file of a reordered grid, whose points sit at other indices', async () => {
+    const out = join(tmp(), 'r.jsonl');
+    const before = await twoPointsOf(out);
+    const reordered = { base: grid.base, axes: { x: [...grid.axes.x].reverse() } };
+    const message = await refusal(
+      runSweep({ theorem: slowTheorem, points: gridPoints(reordered, 9), out, budget: 'quick' }),
+    );
+    expect(message).toMatch(/r\.jsonl:1: point 0 .*index 0 in the file, 6 in this sweep/);
+    expect(readFileSync(out, 'utf8')).toBe(before);
+  });
+
+  it('should refuse a results file holding a point that is not in this shard', async () => {
+    const out = join(tmp(), 'r.jsonl');
+    const before = await twoPointsOf(out);
+    const shard = shardPoints(gridPoints(grid, 9), parseShard('1/2'));
+    const message = await refusal(runSweep({ theorem: slowTheorem, points: shard, out, budget: 'quick' }));
+    expect(message).toMatch(
+      /r\.jsonl:1: point 0 .*setting \{"delayMs":0,"x":0\} is not a point of this sweep's grid or shard/,
+    );
+    expect(readFileSync(out, 'utf8')).toBe(before);
+  });
+
+  it('should say on one line which file and what differs when the command line resumes another sweep', async () => {
+    const dir = tmp();
+    const gridFile = join(dir, 'g.json');
+    const out = join(dir, 'r.jsonl');
+    writeFileSync(
+      gridFile,
+      JSON.stringify({ base: { problem: 'integratedBrownian' }, axes: { paths: [40, 50] } }),
+    );
+    const sweep = ['sweep', '--grid', gridFile, '--out', out];
+    const first = await runSaddlecheck([
+      ...sweep,
+      '--theorem',
+      'order-euler-maruyama-additive-strong',
+      '--seed',
+      '4',
+    ]);
+    expect(first.code).toBe(0);
+    const before = readFileSync(out, 'utf8');
+    for (const [changed, difference] of [
+      [['--theorem', 'order-milstein-additive-strong', '--seed', '4'], 'theorem'],
+      [['--theorem', 'order-euler-maruyama-additive-strong', '--seed', '5'], 'sweep seed 4 in the file, 5'],
+      [
+        ['--theorem', 'order-euler-maruyama-additive-strong', '--seed', '4', '--budget', 'standard'],
+        'budget',
+      ],
+    ] as const) {
+      const { code, io } = await runSaddlecheck([...sweep, ...changed]);
+      expect(code).toBe(2);
+      expect(io.err).toHaveLength(1);
+      expect(io.err[0]).toContain(`${out}:1: point 0 `);
+      expect(io.err[0]).toContain(difference);
+      expect(io.err[0]).toMatch(resumeFix);
+      expect(readFileSync(out, 'utf8')).toBe(before);
+    }
   });
 });

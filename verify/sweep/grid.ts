@@ -11,6 +11,8 @@ export interface GridPoint {
   /** Canonical JSON of the setting (keys sorted): the identity of the point. */
   readonly key: string;
   readonly setting: Record<string, unknown>;
+  /** The seed of the whole sweep. */
+  readonly sweepSeed: number;
   /** Seed of this point, derived from the sweep seed and the index (not from the shard). */
   readonly seed: number;
 }
@@ -65,6 +67,7 @@ export function gridPoints(grid: unknown, seed: number): GridPoint[] {
     index,
     key: canonicalJson(setting),
     setting,
+    sweepSeed: seed,
     seed: mix32(mix32(seed ^ 0x5eed5eed) ^ index),
   }));
   const seen = new Map<string, number>();

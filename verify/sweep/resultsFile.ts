@@ -12,9 +12,18 @@ export interface PointRecord {
   readonly index: number;
   readonly key: string;
   readonly setting: Record<string, unknown>;
+  /** The sweep seed the point's seed was derived from (absent in files written before it was recorded). */
+  readonly sweepSeed?: number;
   readonly seed: number;
   readonly theorem: string;
+  readonly budget: string;
   readonly [field: string]: unknown;
+}
+
+/** A point record and the line of the results file that holds it (counted from 1). */
+export interface RecordLine {
+  readonly lineNumber: number;
+  readonly record: PointRecord;
 }
 
 export class ResultsFileError extends SaddlecheckError {
@@ -37,6 +46,12 @@ interface ParsedLine {
   readonly problem?: string;
 }
 
+const TRUNCATED = 'the last line is truncated (no newline)';
+
+function isTruncated(line: ParsedLine): boolean {
+  return line.problem === TRUNCATED;
+}
+
 function parseLines(file: string): ParsedLine[] {
   if (!existsSync(file)) return [];
   const text = readFileSync(file, 'utf8');
@@ -45,8 +60,7 @@ function parseLines(file: string): ParsedLine[] {
   if (!truncatedTail) lines.pop();
   return lines.map((line, i) => {
     const lineNumber = i + 1;
-    if (truncatedTail && i === lines.length - 1)
-      return { lineNumber, text: line, problem: 'the last line is truncated (no newline)' };
+    if (truncatedTail && i === lines.length - 1) return { lineNumber, text: line, problem: TRUNCATED };
     try {
       const record = JSON.parse(line) as PointRecord;
       if (
@@ -66,6 +80,21 @@ function parseLines(file: string): ParsedLine[] {
       return { lineNumber, text: line, problem: 'the line is not valid JSON' };
     }
   });
+}
+
+/**
+ * The point records of a results file with their line numbers; throws ResultsFileError at the first bad line.
+ * With `skipTruncatedTail`, a last line cut short by an interruption is left out instead.
+ */
+export function readRecordLines(file: string, skipTruncatedTail = false): RecordLine[] {
+  const lines = parseLines(file);
+  const out: RecordLine[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (line.record) out.push({ lineNumber: line.lineNumber, record: line.record });
+    else if (!(skipTruncatedTail && i === lines.length - 1 && isTruncated(line)))
+      throw new ResultsFileError(file, line.lineNumber, line.problem ?? 'bad line');
+  }
+  return out;
 }
 
 /** The finished points of a results file, by key; throws ResultsFileError at the first bad line. */
@@ -93,9 +122,7 @@ export function readResults(file: string): Map<string, PointRecord> {
 export function repairResultsFile(file: string, tailOnly = false): number[] {
   const lines = parseLines(file);
   const last = lines.length - 1;
-  const bad = lines.filter(
-    (l, i) => !l.record && (!tailOnly || (i === last && l.problem?.includes('truncated'))),
-  );
+  const bad = lines.filter((l, i) => !l.record && (!tailOnly || (i === last && isTruncated(l))));
   if (bad.length === 0) return [];
   appendFileSync(`${file}.rejected`, bad.map((l) => `${l.text}\n`).join(''));
   writeFileAtomic(

@@ -8,7 +8,14 @@ import { startWorker } from '../../src/parallel/workerScript.js';
 import type { AnyTheorem, Budget } from '../../theorems/theorem.js';
 import { type Report, verify } from '../verify.js';
 import type { GridPoint } from './grid.js';
-import { appendRecord, type PointRecord, readResults, repairResultsFile } from './resultsFile.js';
+import {
+  appendRecord,
+  type PointRecord,
+  readRecordLines,
+  readResults,
+  repairResultsFile,
+} from './resultsFile.js';
+import { checkSameSweep } from './sameSweep.js';
 
 export interface SweepOptions {
   readonly theorem: AnyTheorem;
@@ -33,6 +40,7 @@ export function pointRecord(point: GridPoint, budget: Budget, report: Report): P
     index: point.index,
     key: point.key,
     setting: point.setting,
+    sweepSeed: point.sweepSeed,
     seed: point.seed,
     theorem: report.id,
     budget,
@@ -46,7 +54,16 @@ export function pointRecord(point: GridPoint, budget: Budget, report: Report): P
   };
 }
 
+/**
+ * Throws SweepMismatchError, before any point is evaluated or the file is touched, when the results file holds a
+ * point that another sweep wrote (another theorem, budget, sweep seed, grid or shard).
+ */
 export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
+  checkSameSweep(options.out, readRecordLines(options.out, true), {
+    theorem: options.theorem.id,
+    budget: options.budget,
+    points: options.points,
+  });
   for (const line of repairResultsFile(options.out, true)) {
     options.onWarning?.(
       `${options.out}:${line}: truncated by an interruption; moved to ${options.out}.rejected, the point is rerun`,
