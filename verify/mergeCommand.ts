@@ -3,6 +3,7 @@ import { parseOptions, requiredString, UsageError } from '../src/cli/args.js';
 import type { Command } from '../src/cli/command.js';
 import { writeFileAtomic } from '../src/report/atomicWrite.js';
 import { canonicalJson } from './sweep/grid.js';
+import { checkOutFile } from './sweep/outFile.js';
 import { type PointRecord, readResults } from './sweep/resultsFile.js';
 
 /** The union of the files' records by key, sorted by index; a point with two different results is an error. */
@@ -35,6 +36,7 @@ Options:
   async run(argv, io) {
     const args = parseOptions('merge', argv, { out: { type: 'string' } }, true);
     const out = requiredString('merge', args, 'out');
+    checkOutFile(out, 'merged.jsonl');
     if (args.positionals.length === 0) throw new UsageError('give at least one results file to merge.');
     const records = mergeResults(args.positionals);
     writeFileAtomic(out, records.map((r) => `${JSON.stringify(r)}\n`).join(''));

@@ -1,5 +1,6 @@
 /** `saddlecheck sweep`: evaluates a grid of settings of one theorem into a JSON Lines file that resumes. */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { numberOption, parseOptions, requiredString, stringOption, UsageError } from '../src/cli/args.js';
 import type { Command } from '../src/cli/command.js';
 import { progressBar } from '../src/cli/progress.js';
@@ -7,6 +8,7 @@ import { oneOf } from '../src/validate.js';
 import { findTheorem } from '../theorems/index.js';
 import { BUDGETS } from '../theorems/theorem.js';
 import { gridPoints, parseShard, shardPoints } from './sweep/grid.js';
+import { checkOutFile } from './sweep/outFile.js';
 import { repairResultsFile } from './sweep/resultsFile.js';
 import { runSweep } from './sweep/runSweep.js';
 import { DEFAULT_SEED } from './verify.js';
@@ -46,7 +48,7 @@ base setting) or {"points": [{...}, ...]}.
 Options:
   --theorem ID    a registered theorem (saddlecheck list)
   --grid FILE     the grid
-  --out FILE      the results file (created if missing)
+  --out FILE      the results file (created, with its folders, if missing)
   --workers N     worker threads (default 1)
   --shard I/N     evaluate only the points with index mod N == I (0 <= I < N); on Slurm:
                   --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT with --array=0-(N-1)
@@ -68,6 +70,7 @@ Options:
     const theorem = findTheorem(requiredString('sweep', args, 'theorem'));
     const grid = readGrid(requiredString('sweep', args, 'grid'));
     const out = requiredString('sweep', args, 'out');
+    checkOutFile(out, 'results.jsonl');
     const workers = numberOption('sweep', args, 'workers', { integer: true, min: 1, max: 256, default: 1 });
     const budget = oneOf('--budget', stringOption(args, 'budget') ?? 'quick', BUDGETS);
     const seed = numberOption('sweep', args, 'seed', {
@@ -79,6 +82,7 @@ Options:
     const shardText = stringOption(args, 'shard');
     const all = gridPoints(grid, seed);
     const points = shardText ? shardPoints(all, parseShard(shardText)) : all;
+    mkdirSync(dirname(out), { recursive: true });
     if (args.values.repair) {
       const moved = repairResultsFile(out);
       if (moved.length) io.stderr(`sweep: moved lines ${moved.join(', ')} of ${out} to ${out}.rejected`);

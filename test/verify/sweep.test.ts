@@ -274,3 +274,73 @@ describe('resuming only the same sweep', () => {
     }
   });
 });
+
+describe('the --out path of sweep and merge', () => {
+  const twoPointGrid = (dir: string) => {
+    const gridFile = join(dir, 'g.json');
+    writeFileSync(
+      gridFile,
+      JSON.stringify({ base: { problem: 'integratedBrownian' }, axes: { paths: [40, 50] } }),
+    );
+    return gridFile;
+  };
+  const sweepInto = (dir: string, out: string) =>
+    runSaddlecheck([
+      'sweep',
+      '--theorem',
+      'order-euler-maruyama-additive-strong',
+      '--grid',
+      twoPointGrid(dir),
+      '--out',
+      out,
+    ]);
+  const mergeInto = async (dir: string, out: string) => {
+    const shard = join(dir, 's0.jsonl');
+    await runSweep({
+      theorem: slowTheorem,
+      points: gridPoints(grid, 9).slice(0, 1),
+      out: shard,
+      budget: 'quick',
+    });
+    return runSaddlecheck(['merge', '--out', out, shard]);
+  };
+  const refusedOut = ({ code, io }: { code: number; io: { err: string[] } }, out: string, fix: RegExp) => {
+    expect(code).toBe(2);
+    expect(io.err).toHaveLength(1);
+    expect(io.err[0]).not.toContain('internal error');
+    expect(io.err[0]).toContain(`--out must be`);
+    expect(io.err[0]).toContain(`received ${JSON.stringify(out)}`);
+    expect(io.err[0]).toMatch(fix);
+  };
+
+  it('should refuse an empty --out with a named error', async () => {
+    const dir = tmp();
+    refusedOut(await sweepInto(dir, ''), '', /Give a file name after --out/);
+    refusedOut(await mergeInto(dir, ''), '', /Give a file name after --out/);
+  });
+
+  it('should refuse a directory as --out and suggest a file inside it', async () => {
+    const dir = tmp();
+    refusedOut(await sweepInto(dir, dir), dir, new RegExp(`e\\.g\\. --out ${join(dir, 'results.jsonl')}`));
+    refusedOut(await mergeInto(dir, dir), dir, new RegExp(`e\\.g\\. --out ${join(dir, 'merged.jsonl')}`));
+  });
+
+  it('should refuse an --out inside a regular file and name that file', async () => {
+    const dir = tmp();
+    const file = join(dir, 'file');
+    writeFileSync(file, 'not a directory\n');
+    const out = join(file, 'x.jsonl');
+    const fix = new RegExp(`"${file}" is a file, not a directory`);
+    refusedOut(await sweepInto(dir, out), out, fix);
+    refusedOut(await mergeInto(dir, out), out, fix);
+    expect(readFileSync(file, 'utf8')).toBe('not a directory\n');
+  });
+
+  it('should create the missing folders of --out', async () => {
+    const dir = tmp();
+    const out = join(dir, 'new', 'folder', 'r.jsonl');
+    const { code } = await sweepInto(dir, out);
+    expect(code).toBe(0);
+    expect(readResults(out).size).toBe(2);
+  });
+});
