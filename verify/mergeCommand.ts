@@ -1,16 +1,48 @@
 /** `saddlecheck merge`: combines the results files of a sharded sweep into one, ordered by point index. */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseOptions, requiredString, UsageError } from '../src/cli/args.js';
 import type { Command } from '../src/cli/command.js';
+import { InvalidArgumentError, SaddlecheckError } from '../src/errors.js';
 import { writeFileAtomic } from '../src/report/atomicWrite.js';
 import { canonicalJson } from './sweep/grid.js';
 import { checkOutFile } from './sweep/outFile.js';
 import { type PointRecord, readResults } from './sweep/resultsFile.js';
 
+function unreadableShard(file: string, why: string): InvalidArgumentError {
+  return new InvalidArgumentError('SHARD.jsonl', file, 'an existing, readable results file', why);
+}
+
+/** The records of one results file to merge; a missing, unreadable or directory path is an InvalidArgumentError. */
+function readShard(file: string): Map<string, PointRecord> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(file).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw unreadableShard(file, 'No such file: check the path, or run that shard first.');
+    throw unreadableShard(file, `It cannot be read (${code ?? String(error)}): check its permissions.`);
+  }
+  if (isDirectory)
+    throw unreadableShard(
+      file,
+      `It is a directory: give the results files in it, e.g. ${join(file, '*.jsonl')}.`,
+    );
+  try {
+    return readResults(file);
+  } catch (error) {
+    if (error instanceof SaddlecheckError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw unreadableShard(file, `It cannot be read (${code ?? String(error)}): check its permissions.`);
+  }
+}
+
 /** The union of the files' records by key, sorted by index; a point with two different results is an error. */
 export function mergeResults(files: readonly string[]): PointRecord[] {
   const merged = new Map<string, { record: PointRecord; file: string }>();
   for (const file of files) {
-    for (const record of readResults(file).values()) {
+    for (const record of readShard(file).values()) {
       const earlier = merged.get(record.key);
       if (earlier && canonicalJson(earlier.record) !== canonicalJson(record)) {
         throw new UsageError(
@@ -27,8 +59,9 @@ export const mergeCommand: Command = {
   name: 'merge',
   help: `Usage: saddlecheck merge --out MERGED.jsonl SHARD.jsonl [SHARD.jsonl ...]
 
-Reads every shard's results (a corrupt line stops with its file and line number), takes the union of the points,
-and writes them ordered by point index, atomically. A point that appears with two different results is an error.
+Reads every shard's results (a missing file, or a corrupt line, stops with its name and line number), takes the
+union of the points, and writes them ordered by point index, atomically. A point that appears with two different
+results is an error.
 
 Options:
   --out FILE   the merged results file

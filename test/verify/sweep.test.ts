@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../../src/errors.js';
 import { findTheorem } from '../../theorems/index.js';
 import { mergeResults } from '../../verify/mergeCommand.js';
 import { gridPoints, parseShard, shardPoints } from '../../verify/sweep/grid.js';
@@ -342,5 +343,42 @@ describe('the --out path of sweep and merge', () => {
     const { code } = await sweepInto(dir, out);
     expect(code).toBe(0);
     expect(readResults(out).size).toBe(2);
+  });
+});
+
+describe('the inputs of merge', () => {
+  const oneShard = async (dir: string) => {
+    const shard = join(dir, 's0.jsonl');
+    await runSweep({
+      theorem: slowTheorem,
+      points: gridPoints(grid, 9).slice(0, 1),
+      out: shard,
+      budget: 'quick',
+    });
+    return shard;
+  };
+
+  it('should refuse a results file that does not exist, naming it, and write nothing', async () => {
+    const dir = tmp();
+    const shard = await oneShard(dir);
+    const missing = join(dir, 'nope.jsonl');
+    expect(() => mergeResults([shard, missing])).toThrow(InvalidArgumentError);
+    expect(() => mergeResults([shard, missing])).toThrow(`received ${JSON.stringify(missing)}. No such file`);
+    const merged = join(dir, 'm.jsonl');
+    const { code, io } = await runSaddlecheck(['merge', '--out', merged, shard, missing]);
+    expect(code).toBe(2);
+    expect(io.err).toHaveLength(1);
+    expect(io.err[0]).toContain(JSON.stringify(missing));
+    expect(existsSync(merged)).toBe(false);
+  });
+
+  it('should refuse a directory given as a results file to merge', async () => {
+    const dir = tmp();
+    const shard = await oneShard(dir);
+    const { code, io } = await runSaddlecheck(['merge', '--out', join(dir, 'm.jsonl'), shard, dir]);
+    expect(code).toBe(2);
+    expect(io.err).toHaveLength(1);
+    expect(io.err[0]).not.toContain('internal error');
+    expect(io.err[0]).toContain(`received ${JSON.stringify(dir)}. It is a directory`);
   });
 });
