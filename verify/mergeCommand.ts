@@ -7,14 +7,15 @@ import { InvalidArgumentError, SaddlecheckError } from '../src/errors.js';
 import { writeFileAtomic } from '../src/report/atomicWrite.js';
 import { canonicalJson } from './sweep/grid.js';
 import { checkOutFile } from './sweep/outFile.js';
-import { type PointRecord, readResults } from './sweep/resultsFile.js';
+import { type PointRecord, type RecordLine, readRecordLines } from './sweep/resultsFile.js';
+import { checkOneSweep, type LocatedRecord } from './sweep/sameSweep.js';
 
 function unreadableShard(file: string, why: string): InvalidArgumentError {
   return new InvalidArgumentError('SHARD.jsonl', file, 'an existing, readable results file', why);
 }
 
 /** The records of one results file to merge; a missing, unreadable or directory path is an InvalidArgumentError. */
-function readShard(file: string): Map<string, PointRecord> {
+function readShard(file: string): RecordLine[] {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(file).isDirectory();
@@ -30,7 +31,7 @@ function readShard(file: string): Map<string, PointRecord> {
       `It is a directory: give the results files in it, e.g. ${join(file, '*.jsonl')}.`,
     );
   try {
-    return readResults(file);
+    return readRecordLines(file);
   } catch (error) {
     if (error instanceof SaddlecheckError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -38,21 +39,35 @@ function readShard(file: string): Map<string, PointRecord> {
   }
 }
 
-/** The union of the files' records by key, sorted by index; a point with two different results is an error. */
+/**
+ * The union of the files' records by key, sorted by index. Records of different sweeps (theorem, budget, sweep
+ * seed, or a point index with two settings) are a SweepMismatchError; a point with two different results is an
+ * error too.
+ */
 export function mergeResults(files: readonly string[]): PointRecord[] {
-  const merged = new Map<string, { record: PointRecord; file: string }>();
+  const byKey = new Map<string, LocatedRecord>();
+  const byIndex = new Map<number, LocatedRecord>();
+  let first: LocatedRecord | undefined;
+  let firstSeeded: LocatedRecord | undefined;
   for (const file of files) {
-    for (const record of readShard(file).values()) {
-      const earlier = merged.get(record.key);
+    for (const line of readShard(file)) {
+      const located: LocatedRecord = { ...line, file };
+      const { record } = line;
+      const earlier = byKey.get(record.key);
+      for (const other of [first, firstSeeded, byIndex.get(record.index), earlier])
+        checkOneSweep(located, other);
       if (earlier && canonicalJson(earlier.record) !== canonicalJson(record)) {
         throw new UsageError(
           `merge: point ${record.index} has different results in ${earlier.file} and ${file}.`,
         );
       }
-      merged.set(record.key, { record, file });
+      first ??= located;
+      if (record.sweepSeed !== undefined) firstSeeded ??= located;
+      byKey.set(record.key, located);
+      byIndex.set(record.index, located);
     }
   }
-  return [...merged.values()].map((e) => e.record).sort((a, b) => a.index - b.index);
+  return [...byKey.values()].map((e) => e.record).sort((a, b) => a.index - b.index);
 }
 
 export const mergeCommand: Command = {
@@ -61,7 +76,8 @@ export const mergeCommand: Command = {
 
 Reads every shard's results (a missing file, or a corrupt line, stops with its name and line number), takes the
 union of the points, and writes them ordered by point index, atomically. A point that appears with two different
-results is an error.
+results is an error, and so are shards of different sweeps: another theorem, budget or seed, or a point index
+that holds two different settings (another grid).
 
 Options:
   --out FILE   the merged results file

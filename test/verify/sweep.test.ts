@@ -382,3 +382,57 @@ describe('the inputs of merge', () => {
     expect(io.err[0]).toContain(`received ${JSON.stringify(dir)}. It is a directory`);
   });
 });
+
+describe('merging only the shards of one sweep', () => {
+  const shardOf = async (
+    file: string,
+    shard: string,
+    { theorem = slowTheorem, budget = 'quick', seed = 9, points = gridPoints(grid, seed) } = {},
+  ) => {
+    const share = shardPoints(points, parseShard(shard));
+    await runSweep({ theorem, points: share, out: file, budget: budget as 'quick' | 'standard' });
+    return file;
+  };
+  const mergeFix = /Merge only the shards of one sweep: the same --theorem, --budget, --seed and grid\./;
+  const mismatch = (files: string[]) => {
+    try {
+      mergeResults(files);
+    } catch (error) {
+      expect(error).toBeInstanceOf(SweepMismatchError);
+      expect((error as Error).message).toMatch(mergeFix);
+      return (error as Error).message;
+    }
+    throw new Error(`merged ${files.join(', ')} without a complaint`);
+  };
+
+  it('should refuse shards of another theorem, budget or sweep seed and name both files', async () => {
+    const dir = tmp();
+    const s0 = await shardOf(join(dir, 's0.jsonl'), '0/2');
+    const cube = await shardOf(join(dir, 'cube.jsonl'), '1/2', {
+      theorem: { ...slowTheorem, id: 'test-slow-cube' },
+    });
+    const standard = await shardOf(join(dir, 'standard.jsonl'), '1/2', { budget: 'standard' });
+    const seed10 = await shardOf(join(dir, 'seed10.jsonl'), '1/2', { seed: 10 });
+    expect(mismatch([s0, cube])).toContain(
+      `${cube}:1 and ${s0}:1 come from different sweeps (theorem "test-slow-cube" in ${cube}, "test-slow-square" in ${s0})`,
+    );
+    expect(mismatch([s0, standard])).toContain(`(budget "standard" in ${standard}, "quick" in ${s0})`);
+    expect(mismatch([s0, seed10])).toContain(`(sweep seed 10 in ${seed10}, 9 in ${s0})`);
+    const { code, io } = await runSaddlecheck(['merge', '--out', join(dir, 'm.jsonl'), s0, cube]);
+    expect(code).toBe(2);
+    expect(io.err).toHaveLength(1);
+    expect(io.err[0]).toContain(s0);
+    expect(io.err[0]).toContain(cube);
+    expect(existsSync(join(dir, 'm.jsonl'))).toBe(false);
+  });
+
+  it('should refuse two files that hold the same point index with different settings', async () => {
+    const dir = tmp();
+    const reordered = gridPoints({ base: grid.base, axes: { x: [...grid.axes.x].reverse() } }, 9);
+    const s0 = await shardOf(join(dir, 's0.jsonl'), '0/2');
+    const other = await shardOf(join(dir, 'other.jsonl'), '0/2', { points: reordered });
+    expect(mismatch([s0, other])).toContain(
+      `${other}:1 and ${s0}:1 come from different sweeps (point 0 is {"delayMs":0,"x":6} in ${other}, {"delayMs":0,"x":0} in ${s0})`,
+    );
+  });
+});

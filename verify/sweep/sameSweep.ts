@@ -1,7 +1,8 @@
 /**
  * A results file holds the points of one sweep: one theorem, one budget, one sweep seed and one grid (each point
  * at its index, with the seed that follows from the sweep seed and that index). Resuming into a file that another
- * sweep wrote would skip points whose recorded results answer a different question, so it is refused.
+ * sweep wrote would skip points whose recorded results answer a different question, and merging shards of
+ * different sweeps would make one file of unrelated results, so both are refused.
  */
 import { SaddlecheckError } from '../../src/errors.js';
 import type { GridPoint } from './grid.js';
@@ -55,5 +56,37 @@ export function checkSameSweep(file: string, lines: readonly RecordLine[], sweep
         `${file}:${line.lineNumber}: point ${line.record.index} was written by another sweep (${differs}). ${RESUME_FIX}`,
       );
     }
+  }
+}
+
+/** A point record, the file that holds it, and its line there. */
+export interface LocatedRecord extends RecordLine {
+  readonly file: string;
+}
+
+const MERGE_FIX = 'Merge only the shards of one sweep: the same --theorem, --budget, --seed and grid.';
+
+function across(a: LocatedRecord, b: LocatedRecord): string | undefined {
+  const differs = (field: string, ofA: unknown, ofB: unknown) =>
+    `${field} ${quoted(ofA)} in ${a.file}, ${quoted(ofB)} in ${b.file}`;
+  const [x, y] = [a.record, b.record];
+  if (x.theorem !== y.theorem) return differs('theorem', x.theorem, y.theorem);
+  if (x.budget !== y.budget) return differs('budget', x.budget, y.budget);
+  if (x.sweepSeed !== undefined && y.sweepSeed !== undefined && x.sweepSeed !== y.sweepSeed)
+    return differs('sweep seed', x.sweepSeed, y.sweepSeed);
+  if (x.index === y.index && x.key !== y.key)
+    return `point ${x.index} is ${x.key} in ${a.file}, ${y.key} in ${b.file}`;
+  if (x.key === y.key && x.index !== y.index)
+    return `setting ${x.key} is point ${x.index} in ${a.file}, point ${y.index} in ${b.file}`;
+  return undefined;
+}
+
+/** Throws SweepMismatchError, naming both files, when two records cannot come from one sweep. */
+export function checkOneSweep(a: LocatedRecord, b: LocatedRecord | undefined): void {
+  const differs = b && across(a, b);
+  if (b && differs) {
+    throw new SweepMismatchError(
+      `${a.file}:${a.lineNumber} and ${b.file}:${b.lineNumber} come from different sweeps (${differs}). ${MERGE_FIX}`,
+    );
   }
 }
