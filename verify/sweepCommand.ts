@@ -35,8 +35,10 @@ export const sweepCommand: Command = {
                          [--budget quick|standard|full] [--seed S] [--repair]
 
 Evaluates every point of the grid and appends one JSON line per finished point to RESULTS.jsonl. Rerun the same
-command after an interruption: finished points are skipped, none is lost or repeated. A corrupt or truncated line
-stops the run with its line number; --repair moves such lines to RESULTS.jsonl.rejected first.
+command after an interruption: finished points are skipped, none is lost or repeated. A truncated last line (an
+append cut short by an interruption) is moved to RESULTS.jsonl.rejected with a warning and its point is rerun.
+Any other bad line stops the run with its line number unless --repair, which moves such lines to
+RESULTS.jsonl.rejected first.
 
 RESULTS.jsonl holds one sweep: if any line in it was written with another --theorem, --budget, --seed or grid (a
 point at another index, or not in this grid or shard), the sweep stops before evaluating anything. Write to a new
@@ -95,6 +97,7 @@ Options:
       budget,
       workers,
       onPoint: (_r, done) => bar.update(done),
+      onWarning: (message) => io.stderr(`sweep: ${message}`),
     });
     bar.finish();
     io.stderr(

@@ -436,3 +436,45 @@ describe('merging only the shards of one sweep', () => {
     );
   });
 });
+
+describe('a results file cut short on the command line', () => {
+  it('should warn on one line when it moves a truncated last line aside, and rerun that point', async () => {
+    const dir = tmp();
+    const gridFile = join(dir, 'g.json');
+    const out = join(dir, 'r.jsonl');
+    writeFileSync(
+      gridFile,
+      JSON.stringify({ base: { problem: 'integratedBrownian' }, axes: { paths: [40, 50] } }),
+    );
+    const sweep = [
+      'sweep',
+      '--theorem',
+      'order-euler-maruyama-additive-strong',
+      '--grid',
+      gridFile,
+      '--out',
+      out,
+    ];
+    expect((await runSaddlecheck(sweep)).code).toBe(0);
+    const [first, second] = readFileSync(out, 'utf8').split('\n');
+    const cut = second.slice(0, 30);
+    writeFileSync(out, `${first}\n${cut}`);
+    const { code, io } = await runSaddlecheck(sweep);
+    expect(code).toBe(0);
+    expect(io.err).toEqual([
+      `sweep: ${out}:2: truncated by an interruption; moved to ${out}.rejected, the point is rerun`,
+      `sweep: 1 points evaluated, 1 already in ${out}, 2 in this grid`,
+    ]);
+    expect(readFileSync(`${out}.rejected`, 'utf8')).toBe(`${cut}\n`);
+    expect([...readResults(out).values()].map((r) => r.index)).toEqual([0, 1]);
+  });
+
+  it('should say in its help what happens to a truncated last line and to any other bad line', async () => {
+    const { io } = await runSaddlecheck(['sweep', '--help']);
+    const help = io.out.join('\n').replace(/\s+/g, ' ');
+    expect(help).toContain(
+      'A truncated last line (an append cut short by an interruption) is moved to RESULTS.jsonl.rejected with a warning and its point is rerun.',
+    );
+    expect(help).toContain('Any other bad line stops the run with its line number unless --repair');
+  });
+});
