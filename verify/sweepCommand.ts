@@ -7,7 +7,7 @@ import { progressBar } from '../src/cli/progress.js';
 import { oneOf } from '../src/validate.js';
 import { findTheorem } from '../theorems/index.js';
 import { BUDGETS } from '../theorems/theorem.js';
-import { gridPoints, parseShard, shardPoints } from './sweep/grid.js';
+import { gridPoints, MAX_GRID_POINTS, parseShard, shardPoints } from './sweep/grid.js';
 import { checkOutFile } from './sweep/outFile.js';
 import { repairResultsFile } from './sweep/resultsFile.js';
 import { runSweep } from './sweep/runSweep.js';
@@ -45,7 +45,7 @@ point at another index, or not in this grid or shard), the sweep stops before ev
 --out file, or rerun with the original options.
 
 GRID.json: {"base": {...}, "axes": {"eps": [0.1, 0.03, 0.01], "depth": [3, 4]}} (Cartesian product over the
-base setting) or {"points": [{...}, ...]}.
+base setting) or {"points": [{...}, ...]}. A grid has at most ${MAX_GRID_POINTS} points; split a larger one.
 
 Options:
   --theorem ID    a registered theorem (saddlecheck list)

@@ -48,6 +48,20 @@ describe('sweep grids', () => {
     expect(() => parseShard('one/3')).toThrow(/--shard/);
   });
 
+  it('should refuse, before building them, more than a million points and suggest splitting the grid', () => {
+    const binaryAxes = (count: number) =>
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [`a${i}`, [0, 1]]));
+    const tooMany = (points: string) =>
+      new RegExp(`must be at most 1000000; received ${points}\\. Split the grid`);
+    expect(() => gridPoints({ axes: binaryAxes(20) }, 1)).toThrow(InvalidArgumentError);
+    expect(() => gridPoints({ axes: binaryAxes(20) }, 1)).toThrow(tooMany('1048576'));
+    const start = performance.now();
+    expect(() => gridPoints({ axes: binaryAxes(40) }, 1)).toThrow(tooMany('1099511627776'));
+    expect(performance.now() - start).toBeLessThan(1000);
+    const listed = Array.from({ length: 1_000_001 }, (_, x) => ({ x }));
+    expect(() => gridPoints({ points: listed }, 1)).toThrow(tooMany('1000001'));
+  });
+
   it('should refuse a grid with repeated points or empty axes', () => {
     expect(() => gridPoints({ points: [{ x: 1 }, { x: 1 }] }, 1)).toThrow(/repeats point 0/);
     expect(() => gridPoints({ axes: { x: [] } }, 1)).toThrow(/non-empty array/);

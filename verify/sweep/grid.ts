@@ -28,6 +28,21 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * The most points one grid may have. A million points already take seconds and hundreds of megabytes to build,
+ * far more than a sweep evaluates in a day; a grid beyond that is a typo or a sweep to split into several.
+ */
+export const MAX_GRID_POINTS = 1_000_000;
+
+function tooManyPoints(count: bigint | number, split: string): InvalidArgumentError {
+  return new InvalidArgumentError(
+    'the number of grid points',
+    count,
+    `at most ${MAX_GRID_POINTS}`,
+    `Split the grid into several grids, ${split}, and sweep each into its own --out file.`,
+  );
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -36,6 +51,8 @@ function settingsOf(grid: unknown): Record<string, unknown>[] {
   if (!isRecord(grid))
     throw new InvalidArgumentError('grid', grid, 'an object with "axes" (and optional "base") or "points"');
   if (Array.isArray(grid.points)) {
+    if (grid.points.length > MAX_GRID_POINTS)
+      throw tooManyPoints(grid.points.length, 'each a slice of "points"');
     return grid.points.map((p, i) => {
       if (!isRecord(p)) throw new InvalidArgumentError(`grid.points[${i}]`, p, 'an object (one setting)');
       return p;
@@ -52,11 +69,19 @@ function settingsOf(grid: unknown): Record<string, unknown>[] {
       'Or give "points": [...].',
     );
   }
-  let settings: Record<string, unknown>[] = [{ ...base }];
+  let count = 1n;
   for (const [name, values] of Object.entries(axes)) {
     if (!Array.isArray(values) || values.length === 0) {
       throw new InvalidArgumentError(`grid.axes.${name}`, values, 'a non-empty array of values');
     }
+    count *= BigInt(values.length);
+  }
+  if (count > BigInt(MAX_GRID_POINTS)) {
+    const [first] = Object.keys(axes);
+    throw tooManyPoints(count, `e.g. one per value of the axis ${JSON.stringify(first)} moved into "base"`);
+  }
+  let settings: Record<string, unknown>[] = [{ ...base }];
+  for (const [name, values] of Object.entries(axes) as [string, unknown[]][]) {
     settings = settings.flatMap((s) => values.map((v) => ({ ...s, [name]: v })));
   }
   return settings;
