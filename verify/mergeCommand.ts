@@ -39,6 +39,13 @@ function readShard(file: string): RecordLine[] {
   }
 }
 
+/** Two records of one point agree in everything but the wall-clock time their evaluation took. */
+function sameResult(a: PointRecord, b: PointRecord): boolean {
+  const { durationMs: _a, ...first } = a;
+  const { durationMs: _b, ...second } = b;
+  return canonicalJson(first) === canonicalJson(second);
+}
+
 /**
  * The union of the files' records by key, sorted by index. Records of different sweeps (theorem, budget, sweep
  * seed, or a point index with two settings) are a SweepMismatchError; a point with two different results is an
@@ -56,9 +63,9 @@ export function mergeResults(files: readonly string[]): PointRecord[] {
       const earlier = byKey.get(record.key);
       for (const other of [first, firstSeeded, byIndex.get(record.index), earlier])
         checkOneSweep(located, other);
-      if (earlier && canonicalJson(earlier.record) !== canonicalJson(record)) {
+      if (earlier && !sameResult(earlier.record, record)) {
         throw new UsageError(
-          `merge: point ${record.index} has different results in ${earlier.file} and ${file}.`,
+          `point ${record.index} has different results in ${earlier.file}:${earlier.lineNumber} and ${file}:${line.lineNumber}; keep the file of one run of it.`,
         );
       }
       first ??= located;

@@ -9,7 +9,6 @@ import { findTheorem } from '../theorems/index.js';
 import { BUDGETS } from '../theorems/theorem.js';
 import { gridPoints, MAX_GRID_POINTS, parseShard, shardPoints } from './sweep/grid.js';
 import { checkOutFile } from './sweep/outFile.js';
-import { repairResultsFile } from './sweep/resultsFile.js';
 import { runSweep } from './sweep/runSweep.js';
 import { DEFAULT_SEED } from './verify.js';
 
@@ -85,10 +84,6 @@ Options:
     const all = gridPoints(grid, seed);
     const points = shardText ? shardPoints(all, parseShard(shardText)) : all;
     mkdirSync(dirname(out), { recursive: true });
-    if (args.values.repair) {
-      const moved = repairResultsFile(out);
-      if (moved.length) io.stderr(`sweep: moved lines ${moved.join(', ')} of ${out} to ${out}.rejected`);
-    }
     const bar = progressBar(io, `sweep ${theorem.id}`, points.length);
     const summary = await runSweep({
       theorem,
@@ -96,6 +91,7 @@ Options:
       out,
       budget,
       workers,
+      repair: args.values.repair === true,
       onPoint: (_r, done) => bar.update(done),
       onWarning: (message) => io.stderr(`sweep: ${message}`),
     });

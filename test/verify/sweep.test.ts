@@ -196,6 +196,19 @@ describe('resuming only the same sweep', () => {
     expect(readFileSync(out, 'utf8')).toBe(before);
   });
 
+  it("should refuse another sweep's file under --repair too, before moving any of its lines", async () => {
+    const out = join(tmp(), 'r.jsonl');
+    await twoPointsOf(out);
+    appendFileSync(out, 'not json\n');
+    const before = readFileSync(out, 'utf8');
+    const cube = { ...slowTheorem, id: 'test-slow-cube' };
+    await refusal(
+      runSweep({ theorem: cube, points: gridPoints(grid, 9), out, budget: 'quick', repair: true }),
+    );
+    expect(readFileSync(out, 'utf8')).toBe(before);
+    expect(existsSync(`${out}.rejected`)).toBe(false);
+  });
+
   it('should refuse a results file written with another budget', async () => {
     const out = join(tmp(), 'r.jsonl');
     const before = await twoPointsOf(out);
@@ -438,6 +451,20 @@ describe('merging only the shards of one sweep', () => {
     expect(io.err[0]).toContain(s0);
     expect(io.err[0]).toContain(cube);
     expect(existsSync(join(dir, 'm.jsonl'))).toBe(false);
+  });
+
+  it('should merge a point evaluated in two runs of one sweep when only its timing differs', async () => {
+    const dir = tmp();
+    const all = await shardOf(join(dir, 'all.jsonl'), '0/1');
+    const again = await shardOf(join(dir, 'again.jsonl'), '0/2');
+    const merged = mergeResults([all, again]);
+    expect(merged.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    // A point whose measurement differs is still an error, with both places named.
+    const line = readFileSync(again, 'utf8').split('\n')[0];
+    writeFileSync(again, `${line.replace(/"measured":([-0-9.e]+)/, '"measured":12345')}\n`);
+    expect(() => mergeResults([all, again])).toThrow(
+      `point 0 has different results in ${all}:1 and ${again}:1`,
+    );
   });
 
   it('should refuse two files that hold the same point index with different settings', async () => {

@@ -84,14 +84,14 @@ function parseLines(file: string): ParsedLine[] {
 
 /**
  * The point records of a results file with their line numbers; throws ResultsFileError at the first bad line.
- * With `skipTruncatedTail`, a last line cut short by an interruption is left out instead.
+ * `skip` leaves out instead a last line cut short by an interruption ('truncatedTail') or every bad line ('bad').
  */
-export function readRecordLines(file: string, skipTruncatedTail = false): RecordLine[] {
+export function readRecordLines(file: string, skip: 'none' | 'truncatedTail' | 'bad' = 'none'): RecordLine[] {
   const lines = parseLines(file);
   const out: RecordLine[] = [];
   for (const [i, line] of lines.entries()) {
     if (line.record) out.push({ lineNumber: line.lineNumber, record: line.record });
-    else if (!(skipTruncatedTail && i === lines.length - 1 && isTruncated(line)))
+    else if (!(skip === 'bad' || (skip === 'truncatedTail' && i === lines.length - 1 && isTruncated(line))))
       throw new ResultsFileError(file, line.lineNumber, line.problem ?? 'bad line');
   }
   return out;

@@ -24,7 +24,12 @@ export interface SweepOptions {
   readonly budget: Budget;
   readonly workers?: number;
   readonly onPoint?: (record: PointRecord, done: number, total: number) => void;
-  /** Told when a line cut short by an earlier interruption is moved to `<out>.rejected`. */
+  /**
+   * Move every bad line of the results file to `<out>.rejected` before resuming (after checking that its good
+   * lines belong to this sweep); without it a bad line other than a truncated last one stops the run.
+   */
+  readonly repair?: boolean;
+  /** Told when lines are moved to `<out>.rejected`: a truncated last line always, others with `repair`. */
   readonly onWarning?: (message: string) => void;
 }
 
@@ -59,11 +64,16 @@ export function pointRecord(point: GridPoint, budget: Budget, report: Report): P
  * point that another sweep wrote (another theorem, budget, sweep seed, grid or shard).
  */
 export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
-  checkSameSweep(options.out, readRecordLines(options.out, true), {
+  checkSameSweep(options.out, readRecordLines(options.out, options.repair ? 'bad' : 'truncatedTail'), {
     theorem: options.theorem.id,
     budget: options.budget,
     points: options.points,
   });
+  if (options.repair) {
+    const moved = repairResultsFile(options.out);
+    if (moved.length > 0)
+      options.onWarning?.(`moved lines ${moved.join(', ')} of ${options.out} to ${options.out}.rejected`);
+  }
   for (const line of repairResultsFile(options.out, true)) {
     options.onWarning?.(
       `${options.out}:${line}: truncated by an interruption; moved to ${options.out}.rejected, the point is rerun`,
