@@ -10,6 +10,7 @@ import { BUDGETS } from '../theorems/theorem.js';
 import { gridPoints, MAX_GRID_POINTS, parseShard, shardPoints } from './sweep/grid.js';
 import { checkOutFile } from './sweep/outFile.js';
 import { runSweep } from './sweep/runSweep.js';
+import { checkSettingKeys } from './sweep/settingKeys.js';
 import { DEFAULT_SEED } from './verify.js';
 
 function readGrid(path: string): unknown {
@@ -44,7 +45,8 @@ point at another index, or not in this grid or shard), the sweep stops before ev
 --out file, or rerun with the original options.
 
 GRID.json: {"base": {...}, "axes": {"eps": [0.1, 0.03, 0.01], "depth": [3, 4]}} (Cartesian product over the
-base setting) or {"points": [{...}, ...]}. A grid has at most ${MAX_GRID_POINTS} points; split a larger one.
+base setting) or {"points": [{...}, ...]}. A grid has at most ${MAX_GRID_POINTS} points; split a larger one. Its
+keys must be keys of the theorem's setting (a misspelt one is refused, not recorded unread).
 
 Options:
   --theorem ID    a registered theorem (saddlecheck list)
@@ -82,6 +84,7 @@ Options:
     });
     const shardText = stringOption(args, 'shard');
     const all = gridPoints(grid, seed);
+    checkSettingKeys(theorem, all);
     const points = shardText ? shardPoints(all, parseShard(shardText)) : all;
     mkdirSync(dirname(out), { recursive: true });
     const bar = progressBar(io, `sweep ${theorem.id}`, points.length);

@@ -303,6 +303,39 @@ describe('resuming only the same sweep', () => {
   });
 });
 
+describe('the keys of a grid', () => {
+  it("should refuse a key that the theorem's setting does not take, and accept its optional ones", async () => {
+    const dir = tmp();
+    const gridFile = join(dir, 'g.json');
+    const out = join(dir, 'r.jsonl');
+    const sweep = [
+      'sweep',
+      '--theorem',
+      'order-euler-maruyama-additive-strong',
+      '--grid',
+      gridFile,
+      '--out',
+      out,
+    ];
+    // "paths" is not in the default setting {problem} but the theorem's settings draw it.
+    writeFileSync(
+      gridFile,
+      JSON.stringify({ base: { problem: 'integratedBrownian' }, axes: { pathz: [40] } }),
+    );
+    const typo = await runSaddlecheck(sweep);
+    expect(typo.code).toBe(2);
+    expect(typo.io.err).toEqual([
+      'saddlecheck sweep: grid key "pathz" (point 0) must be a setting of order-euler-maruyama-additive-strong: one of problem, paths; received "pathz". Remove it or correct its spelling.',
+    ]);
+    expect(existsSync(out)).toBe(false);
+    writeFileSync(
+      gridFile,
+      JSON.stringify({ base: { problem: 'integratedBrownian' }, axes: { paths: [40] } }),
+    );
+    expect((await runSaddlecheck(sweep)).code).toBe(0);
+  });
+});
+
 describe('the --out path of sweep and merge', () => {
   const twoPointGrid = (dir: string) => {
     const gridFile = join(dir, 'g.json');
