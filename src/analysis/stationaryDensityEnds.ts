@@ -93,7 +93,9 @@ function exhausted(probes: EndProbes, mass: number[], at: number[], bulk: number
   }
   const tail = mass[n - 1] + logGeometricTail(logRatio);
   if (probes.stopped === undefined && tail < bulk + Math.log(relTol)) {
-    const where = Number.isFinite(bound) ? 'within a few ulps of the end' : `beyond x = ${at[n - 1]}`;
+    const where = Number.isFinite(bound)
+      ? 'within the floating-point resolution of the end'
+      : `beyond x = ${at[n - 1]}`;
     const reason = `the mass left ${where} is below ${relTol} of the largest cell (geometric bound)`;
     return { ...base, verdict: 'integrable', cut: at[n - 1], reason };
   }

@@ -25,6 +25,11 @@ export interface DiffusionCoefficients {
 export const CORE_PANELS = 64;
 const MAX_DOUBLINGS = 100;
 const MAX_HALVINGS = 1100;
+/**
+ * Closest approach to a finite end, in ulps of the probe: a probe is then within half an ulp of its place, so
+ * each shell width is within 1/16 of its halving and a ratio of shell masses within e^±0.13 of its value.
+ */
+const RESOLUTION_ULPS = 16;
 /** Panels allowed per spine interval: r is smooth on each (its singularities sit at the ends of the domain). */
 const SPINE_PANELS = 256;
 /**
@@ -98,14 +103,24 @@ function corePoints(lower: number, upper: number, center: number, scale: number)
   return points;
 }
 
-/** The k-th probe beyond `start` toward the end, or NaN when the sequence is exhausted. */
+/**
+ * The k-th probe beyond `start` toward the end, or NaN when the sequence is exhausted. Toward a finite end the
+ * probe sits at distance δ = |end − start|·2^−k from it, and the sequence stops once δ is below
+ * RESOLUTION_ULPS units in the last place of the probe: past that the rounded probes no longer halve their
+ * shells, and widths that stall at one or two ulps would read as a mass that stops decreasing.
+ */
 function probePoint(end: 'lower' | 'upper', bound: number, center: number, scale: number, start: number) {
   const sign = end === 'upper' ? 1 : -1;
   if (!Number.isFinite(bound)) {
     return (k: number) => (k <= MAX_DOUBLINGS ? center + sign * scale * 2 ** k : Number.NaN);
   }
   const distance = Math.abs(bound - start);
-  return (k: number) => (k <= MAX_HALVINGS ? bound - sign * distance * 2 ** -k : Number.NaN);
+  return (k: number) => {
+    const delta = distance * 2 ** -k;
+    const point = bound - sign * delta;
+    const ulp = Number.EPSILON * Math.abs(point) + Number.MIN_VALUE;
+    return k <= MAX_HALVINGS && delta >= RESOLUTION_ULPS * ulp ? point : Number.NaN;
+  };
 }
 
 /** The integrand r = 2a/b², ψ at a point, and the panel table, shared by the core and the probes. */

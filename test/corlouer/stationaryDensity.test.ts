@@ -141,6 +141,43 @@ describe('normalizability at each end', () => {
     expect(law(4 / 9).normalizable).toBe(true);
   });
 
+  it('should normalize a bounded density on finite domains whose ends are not dyadic numbers', () => {
+    // p ∝ exp(−x²) on (−a, a): Z = √π erf(a), E x² = 1/2 − a exp(−a²)/Z (one integration by parts).
+    const a = 3;
+    const erf3 = 0.9999779095030014; // erf(3), Abramowitz & Stegun table 7.1
+    const gaussian = normalized(
+      stationaryDensity(
+        (x) => -x,
+        () => 1,
+        { lower: -a, upper: a },
+      ),
+    );
+    // Quadrature at relTol 1e-12, ends cut below 1e-12 of the bulk: 1e-10 relative.
+    expect(
+      relative(gaussian.variance, 0.5 - (a * Math.exp(-a * a)) / (Math.sqrt(Math.PI) * erf3)),
+    ).toBeLessThan(1e-10);
+    // On (−h, h) with h = 1e-300, exp(−x²) = 1 in floating point: the uniform law, q = −h + 2hq.
+    const h = 1e-300;
+    const uniform = normalized(
+      stationaryDensity(
+        (x) => -x,
+        () => 1,
+        { lower: -h, upper: h },
+      ),
+    );
+    // The quantile solver stops at 4 ulps of mass and the cut ends leave ~1e-14 of it: 1e-12 relative.
+    expect(relative(uniform.quantiles.q05, -0.9 * h)).toBeLessThan(1e-12);
+    expect(relative(uniform.quantiles.q95, 0.9 * h)).toBeLessThan(1e-12);
+    for (const upper of [1e-5, 1e-100]) {
+      const half = stationaryDensity(
+        (x) => -x,
+        () => 1,
+        { lower: 0, upper },
+      );
+      expect(half.normalizable, `(0, ${upper})`).toBe(true);
+    }
+  });
+
   it('should report the Dirac law of the noiseless mode as an interior singularity at u = s', () => {
     const d = perModeStationaryDensity({ depth: 3, s: 1, lr: 0.02, batch: 1, labelNoise: 0 });
     expect(d.normalizable).toBe(false);
