@@ -11,6 +11,8 @@
  *   finite end, or ~ |x|^β with β ≥ −1 at an infinite one), or ψ is +Infinity or NaN at a probe.
  * - undecided: the masses decrease, but too slowly to be cut within the probes (a power close to the
  *   borderline), or the coefficients stopped being finite first. Such an end is not normalized silently.
+ * A zero of the diffusion met short of the end is checked like a finite end: not integrable toward it decides
+ * the end; anything else leaves it undecided.
  */
 import type { EndProbes } from './stationaryDensitySpine.js';
 
@@ -35,15 +37,40 @@ function logGeometricTail(logRatio: number): number {
 }
 
 function describeDecay(probes: EndProbes, logRatio: number): string {
-  const step = Number.isFinite(probes.bound) ? 'halving of the distance to the end' : 'doubling of |x|';
+  const step =
+    probes.zero !== undefined
+      ? `halving of the distance to x = ${probes.zero}`
+      : Number.isFinite(probes.bound)
+        ? 'halving of the distance to the end'
+        : 'doubling of |x|';
   return `the mass per shell changes by a factor ${Math.exp(logRatio).toPrecision(3)} per ${step}`;
 }
 
 /**
  * Checks one end. `bulk` is the log of the largest cell mass of the bulk (same weighting); `logFactor` adds
- * ln|f(x)| to ψ for the integral of f times the density.
+ * ln|f(x)| to ψ for the integral of f times the density. When the probes met a zero of the diffusion short of
+ * the end, only a density that is not integrable toward that zero is decided; otherwise the end is undecided,
+ * since the domain beyond the zero was not probed.
  */
 export function checkEnd(
+  probes: EndProbes,
+  bulk: number,
+  relTol: number,
+  logFactor?: (x: number) => number,
+): EndCheck {
+  const check = checkProbes(probes, bulk, relTol, logFactor);
+  const zero = probes.zero;
+  if (zero === undefined) return check;
+  const where = `the diffusion vanishes at x = ${zero},`;
+  if (check.verdict === 'not-integrable') {
+    return { ...check, reason: `${where} and the density is not integrable toward it: ${check.reason}` };
+  }
+  const toward = check.verdict === 'integrable' ? `it is integrable (${check.reason})` : check.reason;
+  const reason = `${where} where the law may concentrate; toward it ${toward}, and beyond it nothing was probed`;
+  return { ...check, verdict: 'undecided', cut: Number.NaN, reason };
+}
+
+function checkProbes(
   probes: EndProbes,
   bulk: number,
   relTol: number,
@@ -88,7 +115,8 @@ function exhausted(probes: EndProbes, mass: number[], at: number[], bulk: number
   }
   const logRatio = Math.max(mass[n - 1] - mass[n - 2], mass[n - 2] - mass[n - 3]);
   if (logRatio >= 0) {
-    const reason = `it is not integrable there: ${describeDecay(probes, logRatio)}`;
+    const lead = probes.zero === undefined ? 'it is not integrable there: ' : '';
+    const reason = `${lead}${describeDecay(probes, logRatio)}`;
     return { ...base, verdict: 'not-integrable', reason };
   }
   const tail = mass[n - 1] + logGeometricTail(logRatio);

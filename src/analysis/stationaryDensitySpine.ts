@@ -10,7 +10,8 @@
  * outwards from c, so Φ near the bulk never comes from differences of huge partial sums. The accepted panels
  * are kept: Φ(x) for any x is Φ at the left end of its panel plus one 15-point rule on the rest, where r was
  * already resolved. A probe sequence stops where r or b is not finite or its quadrature fails; the reason is
- * kept for the end check.
+ * kept for the end check. A probe that lands on a zero of b turns the rest of the sequence toward that point,
+ * halving the distance to it, so the end check can tell whether the density is integrable there.
  */
 import { gaussKronrod15, integrate, type PanelEstimate } from '../langevin/quadrature.js';
 
@@ -48,6 +49,11 @@ export interface EndProbes {
   readonly width: number[];
   /** Why the probes stop short of the end's limit (non-finite coefficients, failed quadrature), if they do. */
   readonly stopped?: string;
+  /**
+   * A point short of the end where the diffusion vanishes, if a probe landed on one: the probes after it
+   * approach it by halving their distance to it, as to a finite end, and nothing beyond it is probed.
+   */
+  readonly zero?: number;
 }
 
 export interface Spine {
@@ -167,27 +173,33 @@ class SpineBuilder {
     coreBulk: number,
   ): EndProbes {
     const { drift, diffusion } = this.coefficients;
-    const out: EndProbes = { end, bound, x: [], psi: [], width: [] };
+    const out: { -readonly [K in keyof EndProbes]: EndProbes[K] } = { end, bound, x: [], psi: [], width: [] };
     let previous = start;
     let phiPrevious = phiStart;
+    let limit = bound;
+    let toward = next;
     for (let j = 1; ; j++) {
-      const point = next(j);
-      if (Number.isNaN(point) || point === previous || (end === 'upper' ? point >= bound : point <= bound)) {
+      const point = toward(j);
+      if (Number.isNaN(point) || point === previous || (end === 'upper' ? point >= limit : point <= limit)) {
         return out;
       }
       const b0 = diffusion(point);
-      if (b0 === 0)
-        return { ...out, stopped: `the diffusion vanishes at x = ${point}, where the law may concentrate` };
+      if (b0 === 0) {
+        if (out.zero !== undefined) return out;
+        out.zero = point;
+        limit = point;
+        toward = probePoint(end, point, point, 0, previous);
+        j = 0;
+        continue;
+      }
       const [a, b] = end === 'upper' ? [previous, point] : [point, previous];
       const phi =
         Number.isFinite(b0) && Number.isFinite(drift(point))
           ? this.table.add(this.r, a, b, phiPrevious, end === 'upper' ? 'a' : 'b', this.relTol)
           : Number.NaN;
       if (Number.isNaN(phi)) {
-        return {
-          ...out,
-          stopped: `the coefficients or the integral of 2a/b^2 are not finite near x = ${point}`,
-        };
+        out.stopped = `the coefficients or the integral of 2a/b^2 are not finite near x = ${point}`;
+        return out;
       }
       out.x.push(point);
       out.psi.push(this.psiAt(point, phi));

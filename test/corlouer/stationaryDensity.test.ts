@@ -182,6 +182,8 @@ describe('normalizability at each end', () => {
     const d = perModeStationaryDensity({ depth: 3, s: 1, lr: 0.02, batch: 1, labelNoise: 0 });
     expect(d.normalizable).toBe(false);
     expect(d.normalizable ? '' : d.message).toMatch(/the diffusion vanishes at x = 1,/);
+    // b ~ c|a − a*| and the drift ~ −k(a − a*) there: p ~ |a − a*|^(−2 − 2k/c²), not integrable toward a*.
+    expect(d.ends[1].verdict).toBe('not-integrable');
   });
 
   it('should refuse hostile domains and coefficients with InvalidArgumentError', () => {
