@@ -8,8 +8,10 @@
  * each end is checked for integrability (stationaryDensityEnds.ts); the normalizer, CDF, quantiles, mean,
  * variance and any expectation come from the adaptive Gauss–Kronrod quadrature of the Langevin module. A
  * density that is not normalizable is returned as such, naming the failing end and why: it is a property of
- * the problem, not an error of the call. The mass is located automatically: when the largest cell of the
- * spine lies outside its core or is much narrower than the core's spacing, the spine is rebuilt around it.
+ * the problem, not an error of the call. When no end is shown not integrable but one could not be decided,
+ * or the integral of 2a/b² failed inside the domain, normalizable is null: undecided, never false. The mass
+ * is located automatically: when the largest cell of the spine lies outside its core or is much narrower
+ * than the core's spacing, the spine is rebuilt around it.
  */
 import { InvalidArgumentError } from '../errors.js';
 import { cumulativeTable } from '../langevin/cumulativeTable.js';
@@ -62,18 +64,30 @@ export interface NormalizedStationaryDensity {
   expectation(f: (x: number) => number): StationaryExpectation;
 }
 
-export interface NonNormalizableStationaryDensity {
-  readonly normalizable: false;
+interface UnnormalizedStationaryDensity {
   readonly interpretation: 'ito' | 'stratonovich';
   readonly lower: number;
   readonly upper: number;
   readonly ends: readonly [EndCheck, EndCheck];
-  /** The ends that are not integrable or could not be shown to be (empty for an interior singularity). */
+  /** The ends that are not integrable or could not be shown to be (empty for an interior failure). */
   readonly failing: readonly EndCheck[];
   readonly message: string;
 }
 
-export type StationaryDensity = NormalizedStationaryDensity | NonNormalizableStationaryDensity;
+/** An end is shown not integrable. */
+export interface NonNormalizableStationaryDensity extends UnnormalizedStationaryDensity {
+  readonly normalizable: false;
+}
+
+/** No end is shown not integrable, but an end, or the integral of 2a/b² inside the domain, is undecided. */
+export interface UndecidedStationaryDensity extends UnnormalizedStationaryDensity {
+  readonly normalizable: null;
+}
+
+export type StationaryDensity =
+  | NormalizedStationaryDensity
+  | NonNormalizableStationaryDensity
+  | UndecidedStationaryDensity;
 
 /** One end of the domain: a number, or the infinity on its own side (default). */
 function domainEnd(argument: 'lower' | 'upper', value: unknown): number {
@@ -147,15 +161,26 @@ export function stationaryDensity(
   ];
   if (spine.interiorFailure !== undefined) {
     const message =
-      `The stationary density is not normalizable: the integral of 2a/b^2 diverges ${spine.interiorFailure} ` +
-      'inside the domain (the diffusion vanishes there, or the drift is singular); the law concentrates there.';
-    return { normalizable: false, ...where, ends, failing: [], message };
+      `Whether the stationary density is normalizable is undecided: the integral of 2a/b^2 failed ` +
+      `${spine.interiorFailure} inside the domain. It diverges there if the diffusion vanishes or the drift is ` +
+      'singular, and it overflows if the interval is too wide: pass a center and a scale that locate the mass.';
+    return { normalizable: null, ...where, ends, failing: [], message };
   }
   const failing = ends.filter((end) => end.verdict !== 'integrable');
   if (failing.length > 0) {
     const detail = failing.map((c) => `at the ${c.end} end (${c.bound}): ${c.verdict}, ${c.reason}`);
-    const message = `The stationary density is not normalizable on (${domain.lower}, ${domain.upper}): ${detail.join('; ')}.`;
-    return { normalizable: false, ...where, ends, failing, message };
+    const on = `on (${domain.lower}, ${domain.upper}): ${detail.join('; ')}.`;
+    if (failing.some((end) => end.verdict === 'not-integrable')) {
+      return {
+        normalizable: false,
+        ...where,
+        ends,
+        failing,
+        message: `The stationary density is not normalizable ${on}`,
+      };
+    }
+    const message = `Whether the stationary density is normalizable is undecided ${on}`;
+    return { normalizable: null, ...where, ends, failing, message };
   }
   return normalize(spine, nodes, ends, { ...where, relTol: domain.relTol });
 }

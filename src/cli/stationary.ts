@@ -40,7 +40,9 @@ const HELP = `saddlecheck stationary --drift EXPR --diffusion EXPR --domain LO,H
 
 The exact stationary density of dX = a(X) dt + b(X) dW on the domain (LO, HI):
 p(x) ∝ b(x)^-2 exp(∫ 2a/b²) (Itô) or b(x)^-1 exp(∫ 2a/b²) (Stratonovich). Each end is checked for
-normalizability; a density that is not normalizable is reported with the failing end (exit code 1).
+normalizability; a density that is not normalizable is reported with the failing end (exit code 1). When no
+end is shown not integrable but one could not be decided, or the integral of 2a/b² failed inside the
+domain, normalizability is undecided (exit code 3), never reported as false.
 
   --drift EXPR              the drift a(x), e.g. "-k*(x - 1)"
   --diffusion EXPR          the diffusion b(x), e.g. "s*sqrt(x)"
@@ -57,8 +59,9 @@ normalizability; a density that is not normalizable is reported with the failing
   --tau T                   the autocorrelation time of the samples, when known
   --json                    print JSON
 
-Prints normalizable, mean, variance, quantiles {q05, q50, q95} and the ends; with --samples, the
-Kolmogorov-Smirnov and Anderson-Darling statistics and p-values.`;
+Prints normalizable (true, false, or undecided: null in JSON), mean, variance, quantiles {q05, q50, q95}
+and the ends; with --samples, the Kolmogorov-Smirnov and Anderson-Darling statistics and p-values. Unless
+normalizable is true, it prints a message saying why instead of the moments.`;
 
 function parseEnd(text: string, which: string): number {
   const t = text.trim().toLowerCase();
@@ -115,7 +118,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   });
   const samplesFile = stringOption(args, 'samples');
   let test: StationaryTestResult | undefined;
-  if (samplesFile !== undefined && density.normalizable) {
+  if (samplesFile !== undefined && density.normalizable === true) {
     const tau = optionalNumber(args, 'tau');
     test = stationaryDensityTest(readSamples(samplesFile), density, {
       samples: args.values.independent === true ? 'independent' : 'chain',
@@ -123,7 +126,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     });
   }
   io.stdout(args.values.json === true ? toJson(density, test) : toText(density, test, samplesFile));
-  return density.normalizable ? 0 : 1;
+  return density.normalizable === true ? 0 : density.normalizable === false ? 1 : 3;
 }
 
 function summary(density: StationaryDensity) {
@@ -134,7 +137,9 @@ function summary(density: StationaryDensity) {
     cut: end.cut,
     reason: end.reason,
   }));
-  if (!density.normalizable) return { normalizable: false, message: density.message, ends };
+  if (density.normalizable !== true) {
+    return { normalizable: density.normalizable, message: density.message, ends };
+  }
   const { mean, variance, quantiles, support } = density;
   return { normalizable: true, mean, variance, quantiles, support, ends };
 }
@@ -159,7 +164,10 @@ function toText(
   samplesFile?: string,
 ): string {
   const ends = density.ends.map((e) => `  ${e.end} end ${e.bound}: ${e.verdict} (${e.reason})`);
-  if (!density.normalizable) return [`normalizable: false`, density.message, 'ends:', ...ends].join('\n');
+  if (density.normalizable !== true) {
+    const verdict = density.normalizable === null ? 'undecided' : 'false';
+    return [`normalizable: ${verdict}`, density.message, 'ends:', ...ends].join('\n');
+  }
   const q = density.quantiles;
   const lines = [
     'normalizable: true',

@@ -124,6 +124,19 @@ describe('saddlecheck stationary', () => {
     expect(JSON.parse(strat.out).ends[0].verdict).not.toBe('integrable');
   });
 
+  it('should say undecided, exit 3 and write normalizable null when no end could be decided', async () => {
+    const argv = ['--drift=-x', '--diffusion', '1', '--domain=-inf,inf', '--center', '1e300'];
+    const text = await run(...argv);
+    expect(text.code).toBe(3);
+    expect(text.out).toMatch(/^normalizable: undecided\n/);
+    const json = await run(...argv, '--json');
+    expect(json.code).toBe(3);
+    const out = JSON.parse(json.out);
+    expect(out.normalizable).toBeNull();
+    expect(out.message).toMatch(/undecided/);
+    expect(out.ends.map((e: { verdict: string }) => e.verdict)).toEqual(['undecided', 'undecided']);
+  });
+
   it('should refuse bad options with one line and exit 2', async () => {
     for (const argv of [
       ['--diffusion', '1', '--domain', '0,1'],

@@ -186,6 +186,37 @@ describe('normalizability at each end', () => {
     expect(d.ends[1].verdict).toBe('not-integrable');
   });
 
+  it('should call normalizability undecided, not false, when no end is shown not integrable', () => {
+    // p ∝ x^(−0.99) e^(−x) on (0, ∞) (a = −0.495/x − 1/2, b = 1) is the Gamma(0.01) law: normalizable, but its
+    // mass near 0 falls by only 2^(−0.01) per halving, too slowly to bound within the probes.
+    const gamma = stationaryDensity(
+      (x) => -0.495 / x - 0.5,
+      () => 1,
+      { lower: 0 },
+    );
+    expect(gamma.ends.map((e) => e.verdict)).toEqual(['undecided', 'integrable']);
+    expect(gamma.normalizable).toBeNull();
+    expect(gamma.normalizable ? '' : gamma.message).toMatch(/undecided/);
+    // p ∝ x^(−0.99) alone is also not integrable at ∞: that end decides, whatever the other.
+    const power = stationaryDensity(
+      (x) => -0.495 / x,
+      () => 1,
+      { lower: 0 },
+    );
+    expect(power.ends.map((e) => e.verdict)).toEqual(['undecided', 'not-integrable']);
+    expect(power.normalizable).toBe(false);
+    // The Ornstein–Uhlenbeck law looked for at 1e300 (no probe moves off the centre) or on a core 1e300 wide
+    // (∫2a/b² overflows): undecided.
+    for (const options of [{ center: 1e300 }, { scale: 1e300 }]) {
+      const d = stationaryDensity(
+        (x) => -x,
+        () => 1,
+        options,
+      );
+      expect(d.normalizable, JSON.stringify(options)).toBeNull();
+    }
+  });
+
   it('should refuse hostile domains and coefficients with InvalidArgumentError', () => {
     const bad = fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
     fc.assert(
