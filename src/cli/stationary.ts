@@ -57,7 +57,10 @@ domain, normalizability is undecided (exit code 3), never reported as false.
   --independent             the samples are independent draws (default: consecutive points of one path, whose
                             autocorrelation time is estimated and divided out)
   --tau T                   the autocorrelation time of the samples, when known
-  --json                    print JSON
+  --json                    print JSON. As in the other commands' JSON, a number that is not finite is
+                            written null: an infinite end of the domain (in domain and in each end's
+                            bound, lower -inf and upper +inf), the cut of an end that is not integrable
+                            (none is made), a moment that does not exist, a statistic that failed
 
 Prints normalizable (true, false, or undecided: null in JSON), mean, variance, quantiles {q05, q50, q95}
 and the ends; with --samples, the Kolmogorov-Smirnov and Anderson-Darling statistics and p-values. Unless
@@ -151,11 +154,7 @@ function toJson(density: StationaryDensity, test: StationaryTestResult | undefin
     ...summary(density),
     ...(test ? { test } : {}),
   };
-  return JSON.stringify(
-    payload,
-    (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value),
-    2,
-  );
+  return JSON.stringify(payload, null, 2);
 }
 
 function toText(

@@ -101,7 +101,7 @@ describe('saddlecheck stationary', () => {
     expect(fromLines.test).toEqual(fromArray.test);
     // Exact draws from the law: a p-value below 0.01 would happen for 1% of seeds; this seed is fixed.
     expect(fromLines.test.kolmogorovSmirnov.pValue).toBeGreaterThan(0.01);
-    expect(fromLines.domain).toEqual(['-Infinity', 'Infinity']);
+    expect(fromLines.domain).toEqual([null, null]);
   });
 
   it('should report a law that is not normalizable with its failing end and exit 1', async () => {
@@ -122,6 +122,23 @@ describe('saddlecheck stationary', () => {
     );
     // Stratonovich dX = −X dt + X∘dW: p ∝ x^{−1} exp(−∫2/x) is not integrable at 0.
     expect(JSON.parse(strat.out).ends[0].verdict).not.toBe('integrable');
+  });
+
+  it('should write every number that is not finite as null in JSON, never as a string', async () => {
+    const { out } = await run('--drift=-x', '--diffusion', 'x', '--domain', '0,inf', '--json');
+    const json = JSON.parse(out);
+    // Itô dX = −X dt + X dW on (0, ∞): p ∝ x^(−2) exp(∫ −2/x) = x^(−4), not integrable at 0 (no cut),
+    // integrable at ∞ (a finite cut).
+    expect(json.domain).toEqual([0, null]);
+    expect(json.ends.map((e: { bound: unknown }) => e.bound)).toEqual([0, null]);
+    expect(json.ends[0].cut).toBeNull();
+    expect(typeof json.ends[1].cut).toBe('number');
+    const strings: string[] = [];
+    JSON.parse(out, (key, value) => {
+      if (typeof value === 'string' && /^(-?Infinity|NaN)$/.test(value)) strings.push(key);
+      return value;
+    });
+    expect(strings).toEqual([]);
   });
 
   it('should say undecided, exit 3 and write normalizable null when no end could be decided', async () => {
