@@ -10,8 +10,8 @@ The universality class of an activation sigma (RAWAL), from phi(z) = z*sigma'(z)
   B  sigma(0) = 0, first nonzero term of phi of odd order q (tanh, erf, sin: q = 3)
   C  sigma(0) = 0, first nonzero term of even order q (gelu, silu: q = 2)
   D  sigma(0) != 0: order 0, leading coefficient -sigma(0) (sigmoid, softplus)
-An expression with a kink or a singular derivative at 0 (abs(z), max(z, 0), sqrt(z)) is reported as
-not-smooth.
+An expression with a kink or a singular derivative at 0 (abs(z), max(z, 0), sqrt(z), z^1.5) is reported
+as not-smooth. A sum of powers of z (z + z^1000) is classified exactly from its coefficients.
 
 EXPR is a built-in name (linear relu tanh erf sin gelu silu sigmoid softplus) or an expression in z,
 e.g. 'z + z^2/2' or 'tanh(z) + 0.1*z'.

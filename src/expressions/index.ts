@@ -19,6 +19,7 @@ export {
   type ParsedExpression,
   parseExpression,
 } from './parseExpression.js';
+export { type PowerSum, type PowerTerm, powerSum } from './powerSum.js';
 export {
   type ExpressionSdeProblem,
   type SdeExpressionOptions,

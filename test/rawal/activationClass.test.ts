@@ -65,6 +65,19 @@ describe('activationClass', () => {
     );
   });
 
+  it('should decide powers too high to evaluate from φ = Σ (p − 1)c_p z^p, symbolically', () => {
+    // σ = z^p: φ = p z^p − z^p = (p − 1) z^p, of order p.
+    expect(activationClass('z^1000')).toMatchObject({ class: 'C', order: 1000, leadingCoefficient: 999 });
+    expect(activationClass('z^1001')).toMatchObject({ class: 'B', order: 1001, leadingCoefficient: 1000 });
+    expect(activationClass('z + z^71')).toMatchObject({ class: 'B', order: 71, leadingCoefficient: 70 });
+    // σ = z^100.5 is NaN for z < 0 and (z²)^(1/2) = |z| has a kink: neither has an expansion at 0.
+    expect(activationClass('z^100.5').class).toBe('not-smooth');
+    expect(activationClass('(z^2)^0.5').class).toBe('not-smooth');
+    // (z⁴)^(1/2) = z²: φ = z², class C.
+    expect(activationClass('(z^4)^0.5')).toMatchObject({ class: 'C', order: 2, leadingCoefficient: 1 });
+    expect(activationClass('1/z^2').class).toBe('not-smooth');
+  });
+
   it('should refuse unknown names and malformed expressions with named errors', () => {
     for (const text of ['swish(z)', 'z +', 'x^2', 'exp(', 'import("fs")']) {
       expect(() => activationClass(text), text).toThrow(SaddlecheckError);
