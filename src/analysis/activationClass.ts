@@ -12,29 +12,30 @@
  * reported as 'not-smooth', never forced into a class. The built-in ReLU is class A by positive homogeneity:
  * φ_σ vanishes for every z ≠ 0, although σ is not smooth at 0.
  */
-import { UnsupportedProblemError } from '../errors.js';
-import { compileExpression } from '../expressions/compileExpression.js';
 import { differentiate } from '../expressions/differentiate.js';
+import type { Expr } from '../expressions/expr.js';
 import { isSmoothAt } from '../expressions/isSmoothAt.js';
 import { parseExpression } from '../expressions/parseExpression.js';
 import { type PowerSum, powerSum } from '../expressions/powerSum.js';
 import { taylorCoefficients } from '../expressions/taylorCoefficients.js';
 import type { Activation } from '../networks/activations.js';
 import { builtinActivation, isBuiltinActivation } from '../networks/activationsBuiltin.js';
+import { phiProbes } from './phiProbes.js';
 
-export type ActivationClassName = 'A' | 'B' | 'C' | 'D' | 'not-smooth';
+/** 'undecided': numerical trouble (overflow, underflow) or a φ whose first term lies beyond PHI_ORDER. */
+export type ActivationClassName = 'A' | 'B' | 'C' | 'D' | 'not-smooth' | 'undecided';
 
 export interface ActivationClass {
   readonly class: ActivationClassName;
-  /** q, the order of φ_σ's first nonzero Taylor term (0 for class D); null for A and not-smooth. */
+  /** q, the order of φ_σ's first nonzero Taylor term (0 for class D); null for A, not-smooth and undecided. */
   readonly order: number | null;
-  /** The coefficient of z^q in φ_σ (−σ(0) for class D); null for A and not-smooth. */
+  /** The coefficient of z^q in φ_σ (−σ(0) for class D); null for A, not-smooth and undecided. */
   readonly leadingCoefficient: number | null;
   /** φ_σ(z) = zσ'(z) − σ(z) as an expression in z. */
   readonly phi: string;
   /** φ_σ's Taylor coefficients at 0, orders 0..ORDER (empty when not smooth). */
   readonly coefficients: readonly number[];
-  /** One sentence: why this class. */
+  /** One sentence: why this class, or what could not be decided. */
   readonly reason: string;
 }
 
@@ -67,7 +68,8 @@ function homogeneous(name: string): ActivationClass {
 
 function classifyExpression(text: string): ActivationClass {
   const sigma = parseExpression(text, { variables: ['z'] });
-  const phiText = `z * (${differentiate(sigma, 'z').text}) - (${sigma.text})`;
+  const derivative = differentiate(sigma, 'z');
+  const phiText = `z * (${derivative.text}) - (${sigma.text})`;
   const phi = parseExpression(phiText, { variables: ['z'] });
   const base = { phi: phiText };
   const kinks = isSmoothAt(sigma, 'z', 0).kinks.filter((k) => k.atPoint);
@@ -83,7 +85,7 @@ function classifyExpression(text: string): ActivationClass {
     return notSmooth(base, 'a derivative of σ is infinite or undefined at z = 0.');
   }
   const q = coefficients.findIndex((c) => c !== 0);
-  if (q < 0) return vanishing(base, phi, coefficients);
+  if (q < 0) return vanishing(base, sigma.tree, derivative.tree, coefficients);
   return fromLeadingTerm(base, q, coefficients[q], coefficients);
 }
 
@@ -125,6 +127,10 @@ function fromPowerSum(base: { phi: string }, sum: PowerSum): ActivationClass {
     .map((t) => ({ power: t.power, coefficient: (t.power - 1) * t.coefficient }));
   const coefficients = new Array<number>(PHI_ORDER + 1).fill(0);
   for (const t of phiTerms) if (t.power <= PHI_ORDER) coefficients[t.power] = t.coefficient;
+  const overflow = phiTerms.find((t) => !Number.isFinite(t.coefficient));
+  if (overflow !== undefined) {
+    return undecided(base, coefficients, `φ's coefficient of z^${overflow.power} overflows.`);
+  }
   if (phiTerms.length > 0)
     return fromLeadingTerm(base, phiTerms[0].power, phiTerms[0].coefficient, coefficients);
   const linear = sum.terms.length === 0 ? 'σ = 0' : `σ = ${sum.terms[0].coefficient}·z is linear`;
@@ -143,15 +149,40 @@ function notSmooth(base: { phi: string }, why: string): ActivationClass {
   };
 }
 
-/** No Taylor term up to PHI_ORDER: class A if φ also vanishes away from 0, else refused (a flat φ). */
-function vanishing(base: { phi: string }, phi: ReturnType<typeof parseExpression>, coefficients: number[]) {
-  const f = compileExpression(phi);
-  const residue = Math.max(...PROBES.map((z) => Math.abs(f(z))));
-  if (residue > 1e-12) {
-    throw new UnsupportedProblemError(
-      `φ(z) = ${base.phi} has no nonzero Taylor coefficient up to order ${PHI_ORDER} at 0 but is not 0 away ` +
-        `from it (|φ| up to ${residue.toPrecision(3)}): its class cannot be read from a finite expansion.`,
+function undecided(base: { phi: string }, coefficients: number[], why: string): ActivationClass {
+  return { ...base, class: 'undecided', order: null, leadingCoefficient: null, coefficients, reason: why };
+}
+
+/**
+ * No Taylor term up to PHI_ORDER: class A only if φ vanishes at every probe, each evaluated without overflow
+ * or underflow. A probe where φ is nonzero leaves a first term of higher order (or a φ flat at 0); a probe
+ * that overflowed or underflowed leaves φ ≡ 0 unconfirmed. Both are undecided, never a class.
+ */
+function vanishing(base: { phi: string }, sigma: Expr, derivative: Expr, coefficients: number[]) {
+  const probes = phiProbes(sigma, derivative, PROBES);
+  const none = `φ has no nonzero Taylor term up to order ${PHI_ORDER} at 0`;
+  const nonzero = probes.find((p) => p.status === 'nonzero');
+  if (nonzero !== undefined) {
+    return undecided(
+      base,
+      coefficients,
+      `${none}, yet φ(${nonzero.z}) = ${nonzero.value.toPrecision(3)} ≠ 0: its first term is of higher ` +
+        'order, or φ is flat at 0, and the class cannot be read from this expansion.',
     );
+  }
+  const trouble = (status: string, what: string) => {
+    const at = probes.filter((p) => p.status === status).map((p) => p.z);
+    return at.length === 0 ? [] : [`${what} at z = ${at.join(', ')}`];
+  };
+  const troubles = [
+    ...trouble('not-finite', 'σ, σ′ or φ is not finite (overflow, or σ is not real)'),
+    ...trouble('underflow', 'σ and zσ′ underflow to below the smallest normal number'),
+  ];
+  if (troubles.length > 0) {
+    const zeros = probes.filter((p) => p.status === 'zero').map((p) => p.z);
+    const vanishes = zeros.length === 0 ? '' : ` and φ vanishes at z = ${zeros.join(', ')}`;
+    const why = `${none}${vanishes}, but ${troubles.join('; ')}: whether φ ≡ 0 is undecided.`;
+    return undecided(base, coefficients, why);
   }
   const reason = `φ vanishes identically (no Taylor term up to order ${PHI_ORDER}, 0 at ±0.5, ±1.3, ±2.7).`;
   return { ...base, class: 'A' as const, order: null, leadingCoefficient: null, coefficients, reason };

@@ -11,7 +11,9 @@ The universality class of an activation sigma (RAWAL), from phi(z) = z*sigma'(z)
   C  sigma(0) = 0, first nonzero term of even order q (gelu, silu: q = 2)
   D  sigma(0) != 0: order 0, leading coefficient -sigma(0) (sigmoid, softplus)
 An expression with a kink or a singular derivative at 0 (abs(z), max(z, 0), sqrt(z), z^1.5) is reported
-as not-smooth. A sum of powers of z (z + z^1000) is classified exactly from its coefficients.
+as not-smooth. A sum of powers of z (z + z^1000) is classified exactly from its coefficients. When the
+class cannot be decided (phi overflows or underflows at the points where it is checked, or its first term
+lies beyond order 8) the class is undecided, with the reason, and the exit code is 3.
 
 EXPR is a built-in name (linear relu tanh erf sin gelu silu sigmoid softplus) or an expression in z,
 e.g. 'z + z^2/2' or 'tanh(z) + 0.1*z'.
@@ -32,15 +34,16 @@ export const activationCommand: Command = {
       );
     }
     const result = activationClass(args.positionals[0]);
+    const code = result.class === 'undecided' ? 3 : 0;
     if (args.values.json === true) {
       io.stdout(JSON.stringify(result, null, 2));
-      return 0;
+      return code;
     }
     const order =
       result.order === null
         ? ''
         : `, order ${result.order}, leading coefficient ${result.leadingCoefficient}`;
     io.stdout([`class ${result.class}${order}`, `phi(z) = ${result.phi}`, result.reason].join('\n'));
-    return 0;
+    return code;
   },
 };

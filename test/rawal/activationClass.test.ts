@@ -78,6 +78,28 @@ describe('activationClass', () => {
     expect(activationClass('1/z^2').class).toBe('not-smooth');
   });
 
+  it('should call the class undecided, with the reason, when φ overflows or underflows where it is checked', () => {
+    // cosh² − sinh² = 1, so σ = z and φ ≡ 0, but cosh(z^40) overflows at |z| ≥ 1.3: A cannot be confirmed.
+    const overflow = activationClass('z*cosh(z^40)^2 - z*sinh(z^40)^2');
+    expect(overflow.class).toBe('undecided');
+    expect(overflow.reason).toMatch(/not finite .* at z = -2\.7, -1\.3, 1\.3, 2\.7/);
+    // φ = 1e-297 z cos z sin^999 z − 1e-300 sin^1000 z ≠ 0, but every probe is below the smallest normal number.
+    const underflow = activationClass('1e-300*sin(z)^1000');
+    expect(underflow.class).toBe('undecided');
+    expect(underflow.reason).toMatch(/underflow/);
+  });
+
+  it('should call the class undecided when φ’s first term lies beyond order 8', () => {
+    // sin^1000 z = z^1000 + …: φ = 999 z^1000 + …, class C of order 1000, out of reach of the expansion.
+    // tanh^9 z = z^9 + …: φ = 8 z^9 + …, class B of order 9.
+    for (const text of ['sin(z)^1000', 'tanh(z)^9']) {
+      const result = activationClass(text);
+      expect(result.class, text).toBe('undecided');
+      expect(result.order, text).toBeNull();
+      expect(result.reason, text).toMatch(/higher order/);
+    }
+  });
+
   it('should refuse unknown names and malformed expressions with named errors', () => {
     for (const text of ['swish(z)', 'z +', 'x^2', 'exp(', 'import("fs")']) {
       expect(() => activationClass(text), text).toThrow(SaddlecheckError);
@@ -119,6 +141,15 @@ describe('saddlecheck activation', () => {
     const text = captureIo();
     await activationCommand.run(['linear'], text);
     expect(text.out.join('')).toMatch(/^class A\n/);
+  });
+
+  it('should print an undecided class with its reason and exit 3', async () => {
+    const io = captureIo();
+    expect(await activationCommand.run(['tanh(z)^9', '--json'], io)).toBe(3);
+    expect(JSON.parse(io.out.join(''))).toMatchObject({ class: 'undecided', order: null });
+    const text = captureIo();
+    expect(await activationCommand.run(['sin(z)^1000'], text)).toBe(3);
+    expect(text.out.join('')).toMatch(/^class undecided\n/);
   });
 
   it('should refuse zero or two activations with a UsageError', async () => {
