@@ -1,7 +1,9 @@
 /**
  * The universality class of an activation (RAWAL), from φ_σ(z) = zσ'(z) − σ(z) built with the symbolic
- * derivative and expanded at 0. Writing σ = Σ c_k z^k gives φ_σ = Σ (k − 1) c_k z^k: the linear term always
- * cancels and the constant is −σ(0).
+ * derivative. Writing σ = Σ c_k z^k gives φ_σ = Σ (k − 1) c_k z^k: the linear term always cancels and the
+ * constant is −σ(0). The c_k are σ's own Taylor coefficients at 0 (not φ's, whose z·σ′ is 0·∞ wherever σ′ is
+ * singular at 0). A derivative that evaluates to NaN there (0/0 in exp(−1/z²)′ = 2 exp(−1/z²)/z³) is an
+ * indeterminate form whose limit may well be finite: the class is then 'undecided', not 'not-smooth'.
  *   D  σ(0) ≠ 0: order 0, leading coefficient −σ(0)          (sigmoid −1/2, softplus −ln 2)
  *   A  φ_σ ≡ 0: order null                                    (linear; ReLU by positive homogeneity)
  *   B  σ(0) = 0, first nonzero term of odd order q            (tanh −2/3, erf −4/(3√π), sin −1/3; q = 3)
@@ -22,7 +24,10 @@ import type { Activation } from '../networks/activations.js';
 import { builtinActivation, isBuiltinActivation } from '../networks/activationsBuiltin.js';
 import { phiProbes } from './phiProbes.js';
 
-/** 'undecided': numerical trouble (overflow, underflow) or a φ whose first term lies beyond PHI_ORDER. */
+/**
+ * 'undecided': numerical trouble (overflow, underflow, a derivative that is 0/0 at 0) or a φ whose first term
+ * lies beyond PHI_ORDER.
+ */
 export type ActivationClassName = 'A' | 'B' | 'C' | 'D' | 'not-smooth' | 'undecided';
 
 export interface ActivationClass {
@@ -70,7 +75,6 @@ function classifyExpression(text: string): ActivationClass {
   const sigma = parseExpression(text, { variables: ['z'] });
   const derivative = differentiate(sigma, 'z');
   const phiText = `z * (${derivative.text}) - (${sigma.text})`;
-  const phi = parseExpression(phiText, { variables: ['z'] });
   const base = { phi: phiText };
   const kinks = isSmoothAt(sigma, 'z', 0).kinks.filter((k) => k.atPoint);
   if (kinks.length > 0) {
@@ -79,11 +83,21 @@ function classifyExpression(text: string): ActivationClass {
   }
   const sum = powerSum(sigma, 'z');
   if (sum !== undefined) return fromPowerSum(base, sum);
-  const expansion = taylorCoefficients(phi, 'z', 0, PHI_ORDER);
-  const coefficients = Array.from(expansion.coefficients);
-  if (!coefficients.every(Number.isFinite)) {
-    return notSmooth(base, 'a derivative of σ is infinite or undefined at z = 0.');
+  const sigmaCoefficients = Array.from(taylorCoefficients(sigma, 'z', 0, PHI_ORDER).coefficients);
+  const k = sigmaCoefficients.findIndex((c) => !Number.isFinite(c));
+  if (k >= 0) {
+    const which = k === 0 ? 'σ(0)' : `σ's derivative of order ${k} at z = 0`;
+    if (!Number.isNaN(sigmaCoefficients[k])) {
+      return notSmooth(base, `${which} is infinite, so σ has no Taylor expansion there.`);
+    }
+    return undecided(
+      base,
+      [],
+      `${which} evaluates to NaN, an indeterminate form (0/0, 0·∞ or ∞ − ∞): whether σ is smooth at 0 ` +
+        'depends on its limit there, which the value cannot give.',
+    );
   }
+  const coefficients = sigmaCoefficients.map((c, order) => (order === 1 ? 0 : (order - 1) * c));
   const q = coefficients.findIndex((c) => c !== 0);
   if (q < 0) return vanishing(base, sigma.tree, derivative.tree, coefficients);
   return fromLeadingTerm(base, q, coefficients[q], coefficients);

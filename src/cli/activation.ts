@@ -12,8 +12,9 @@ The universality class of an activation sigma (RAWAL), from phi(z) = z*sigma'(z)
   D  sigma(0) != 0: order 0, leading coefficient -sigma(0) (sigmoid, softplus)
 An expression with a kink or a singular derivative at 0 (abs(z), max(z, 0), sqrt(z), z^1.5) is reported
 as not-smooth. A sum of powers of z (z + z^1000) is classified exactly from its coefficients. When the
-class cannot be decided (phi overflows or underflows at the points where it is checked, or its first term
-lies beyond order 8) the class is undecided, with the reason, and the exit code is 3.
+class cannot be decided (phi overflows or underflows at the points where it is checked, its first term
+lies beyond order 8, or a derivative of sigma is an indeterminate 0/0 at 0, as for exp(-1/z^2) or sin(z)/z)
+the class is undecided, with the reason, and the exit code is 3.
 
 EXPR is a built-in name (linear relu tanh erf sin gelu silu sigmoid softplus) or an expression in z,
 e.g. 'z + z^2/2' or 'tanh(z) + 0.1*z'.

@@ -5,10 +5,11 @@
  * do not depend on any variable (pi, parameters, sqrt(2)) are folded into the coefficients with their rounding
  * bound; a like power that cancels to within its bound is dropped, as in the normal form.
  *
- * A non-integer power of c·x^q is a power of x only when q is even, c > 0 and the result is an even power
- * ((x^4)^0.5 = x^2). Otherwise it is NaN on a side of 0 (x^100.5) or a multiple of |x|^e ((x^2)^0.5 = |x|), and
- * the expression is reported as 'not-smooth', naming the atom. Anything else that depends on the variable (a
- * function call, x in an exponent, a negative or non-integer power of a sum, too many terms) gives undefined.
+ * A non-integer power of c·x^q (sqrt(u) is u^0.5: both are NaN for u < 0) is a power of x only when q is
+ * even, c > 0 and the result is an even power ((x^4)^0.5 = sqrt(x^4) = x^2). Otherwise it is NaN on a side of
+ * 0 (x^100.5) or a multiple of |x|^e (sqrt(x^2) = |x|), and the expression is reported as 'not-smooth', naming
+ * the atom. Anything else that depends on the variable (another function call, x in an exponent, a negative
+ * or non-integer power of a sum, too many terms) gives undefined.
  */
 import {
   addCoefficients,
@@ -133,6 +134,11 @@ function atomSum(atom: Expr, power: number, at: Variable): Sum | NotAPowerSum | 
   if (atom.kind === 'binary' && (atom.op === '+' || atom.op === '-')) {
     const sum = treeSum(atom, at);
     return sum === undefined || sum instanceof NotAPowerSum ? sum : integerPower(sum, power);
+  }
+  if (atom.kind === 'call' && atom.name === 'sqrt') {
+    const radicand = treeSum(atom.args[0], at);
+    if (radicand === undefined || radicand instanceof NotAPowerSum) return radicand;
+    return nonIntegerPower(atom, radicand, 0.5, power, at);
   }
   if (atom.kind !== 'binary' || atom.op !== '^' || dependsOn(atom.right, index)) return undefined;
   const exponent = evaluateWithBound(atom.right, []);

@@ -32,6 +32,7 @@ describe('powerSum', () => {
     // 0.1 + 0.2 − 0.3 is 5.6e-17 in floating point: round-off, not a coefficient.
     expect(terms('0.1*z^2 + 0.2*z^2 - 0.3*z^2')).toEqual([]);
     expect(terms('(z^4)^0.5')).toEqual([[2, 1]]);
+    expect(terms('sqrt(z^4)')).toEqual([[2, 1]]);
   });
 
   it('should call a non-integer power of a power of z not smooth, naming it', () => {
@@ -40,6 +41,8 @@ describe('powerSum', () => {
       ['z^(1/3)', /not real/],
       ['(-z^2)^0.5', /not real/],
       ['(z^2)^0.5', /multiple of \|z\|\^1,/],
+      ['sqrt(z^2)', /multiple of \|z\|\^1,/],
+      ['sqrt(z)', /sqrt\(z\) is not real/],
       ['(z^2)^1.5', /multiple of \|z\|\^3,/],
       ['z^2.5 * z^0.5', /z \^ 0\.5 is not real/],
     ];

@@ -89,6 +89,21 @@ describe('activationClass', () => {
     expect(underflow.reason).toMatch(/underflow/);
   });
 
+  it('should call an indeterminate derivative at 0 undecided, not a proof that σ is not smooth', () => {
+    // exp(−1/z²) is C∞ at 0 with every derivative → 0, but σ′ = 2 exp(−1/z²)/z³ evaluates to 0/0 there;
+    // sin(z)/z extends to an entire function, but evaluates to 0/0 at 0.
+    for (const text of ['exp(-1/z^2)', 'sin(z)/z']) {
+      const result = activationClass(text);
+      expect(result.class, text).toBe('undecided');
+      expect(result.reason, text).toMatch(/indeterminate/);
+    }
+    // sqrt(z⁴) = z² (its derivative 2z³/sqrt(z⁴) is 0/0 at 0): φ = z², class C.
+    expect(activationClass('sqrt(z^4)')).toMatchObject({ class: 'C', order: 2, leadingCoefficient: 1 });
+    // A derivative that is infinite at 0 is a singularity: cbrt′ = 1/(3 cbrt(z)²), sqrt′ = 1/(2 sqrt(z)).
+    for (const text of ['cbrt(z)', 'tanh(z) + sqrt(z)'])
+      expect(activationClass(text).class, text).toBe('not-smooth');
+  });
+
   it('should call the class undecided when φ’s first term lies beyond order 8', () => {
     // sin^1000 z = z^1000 + …: φ = 999 z^1000 + …, class C of order 1000, out of reach of the expansion.
     // tanh^9 z = z^9 + …: φ = 8 z^9 + …, class B of order 9.
