@@ -8,7 +8,9 @@
  * - z ≥ 3.857: their fit turns wrong in relative terms beyond (−51% at z = 10, −99% at z = 12), so the tail
  *   comes from the largest eigenvalue 1/2. Conditioning on the rest R = Σ_{k≥2} Y_k²/(k(k+1)) gives
  *   P(A² > z) = √3·erfc(√z)·(1 + 11/(36z) + O(z⁻²)), where √3 = E[e^R] = Π_{k≥2}(1 − 2/(k(k+1)))^(−1/2) and
- *   11/18 = E[R e^R]/E[e^R] = Σ_{k≥2} 1/((k−1)(k+2)). Its relative error is below 1e−3 and falls with z.
+ *   11/18 = E[R e^R]/E[e^R] = Σ_{k≥2} 1/((k−1)(k+2)). Its relative error is below 1e−3: about
+ *   1.3e−4 at z = 3.857, 9.7e−4 near z = 5.5–6, 2.0e−4 at z = 20 (against a numerical inversion of the
+ *   exact characteristic function).
  *
  * Finite n: Marsaglia's correction errfix(n, x) is added to x = P(A²_∞ ≤ z); with it the p-values agree with
  * 2·10⁶-sample simulations at n = 10, 20, 50 (accuracy about 1e−5 absolute for n ≥ 7, 3 digits below).
