@@ -21,7 +21,11 @@ import { parseExpression } from '../expressions/parseExpression.js';
 import { type PowerSum, powerSum } from '../expressions/powerSum.js';
 import { taylorCoefficients } from '../expressions/taylorCoefficients.js';
 import type { Activation } from '../networks/activations.js';
-import { builtinActivation, isBuiltinActivation } from '../networks/activationsBuiltin.js';
+import {
+  builtinActivation,
+  isBuiltinActivation,
+  refuseUnknownActivationName,
+} from '../networks/activationsBuiltin.js';
 import { phiProbes } from './phiProbes.js';
 
 /**
@@ -52,6 +56,7 @@ const PROBES = [-2.7, -1.3, -0.5, 0.5, 1.3, 2.7];
 /** The class of a built-in activation (by name or object) or of an expression in z. */
 export function activationClass(activation: Activation | string): ActivationClass {
   const builtin = typeof activation === 'string' && isBuiltinActivation(activation);
+  if (typeof activation === 'string' && !builtin) refuseUnknownActivationName(activation);
   const resolved =
     typeof activation === 'string' ? (builtin ? builtinActivation(activation) : null) : activation;
   if (resolved?.positivelyHomogeneous && !resolved.smoothAtZero) return homogeneous(resolved.name);

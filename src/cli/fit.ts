@@ -99,6 +99,17 @@ function column(file: string, table: Table, name: string, positive: string | und
   });
 }
 
+/** The fit; the library's refusal of the data as a whole is said of the file's rows. */
+function fitWithRows(file: string, x: Float64Array, y: Float64Array, model: ScalingModel): ScalingFit {
+  try {
+    return fitScalingLaw(x, y, model);
+  } catch (error) {
+    if (error instanceof InvalidArgumentError && (error.argument === 'x' || error.argument === 'y'))
+      throw new UsageError(`${file} has ${x.length} data rows; the fit needs ${error.allowed}. Add rows.`);
+    throw error;
+  }
+}
+
 function interval(values: readonly [number, number] | number[]): string {
   const [lo, hi] = values;
   return `[${lo.toPrecision(4)}, ${hi.toPrecision(4)}]`;
@@ -146,9 +157,13 @@ export const fitCommand: Command = {
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      throw new UsageError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new UsageError(
+        `cannot read --in ${JSON.stringify(file)} (${code}); give the path of a CSV or JSON Lines file.`,
+      );
     }
     const table = file.endsWith('.jsonl') ? parseJsonLines(file, text) : parseCsv(file, text);
+    if (table.rows.length === 0) throw new UsageError(`${file} has no data rows, only its header; add rows.`);
     const logOfY = model === 'power' || model === 'theil-sen' || args.values.compare === true;
     const x = column(file, table, xName, `Every model takes x^p or ln x, so x must be positive.`);
     const y = column(
@@ -157,7 +172,7 @@ export const fitCommand: Command = {
       yName,
       logOfY ? `The ${model} fit takes ln y, so y must be positive.` : undefined,
     );
-    const fit = fitScalingLaw(x, y, model);
+    const fit = fitWithRows(file, x, y, model);
     const comparison = args.values.compare ? compareScalingForms(x, y) : undefined;
     if (args.values.json) {
       io.stdout(

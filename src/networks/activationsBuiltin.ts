@@ -139,6 +139,24 @@ export function isBuiltinActivation(name: unknown): name is BuiltinActivationNam
   return typeof name === 'string' && Object.hasOwn(BUILTIN_ACTIVATIONS, name);
 }
 
+/** Names that are expressions in z on their own: the variable and the constants. */
+const EXPRESSION_NAMES = new Set(['z', 'pi', 'e']);
+
+/**
+ * Throws for a lone name that is neither a built-in nor an expression in z ('Tanh', 'swish'): read as an
+ * expression it would only be 'unknown symbol', which does not say that built-in names exist.
+ */
+export function refuseUnknownActivationName(text: string): void {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text) && !isBuiltinActivation(text) && !EXPRESSION_NAMES.has(text)) {
+    throw new InvalidArgumentError(
+      'activation',
+      text,
+      `a built-in name (${Object.keys(BUILTIN_ACTIVATIONS).join(', ')}) or an expression in z`,
+      "Correct the spelling, or write the activation as a formula in z such as 'z/(1+exp(-z))'.",
+    );
+  }
+}
+
 /** The built-in activation of that name: linear, relu, tanh, erf, sin, gelu, silu, sigmoid or softplus. */
 export function builtinActivation(name: string): Activation {
   if (!isBuiltinActivation(name)) {

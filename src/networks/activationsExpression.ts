@@ -10,7 +10,7 @@ import { differentiate } from '../expressions/differentiate.js';
 import { isSmoothAt } from '../expressions/isSmoothAt.js';
 import { parseExpression } from '../expressions/parseExpression.js';
 import { type Activation, pointwiseApply } from './activations.js';
-import { builtinActivation, isBuiltinActivation } from './activationsBuiltin.js';
+import { builtinActivation, isBuiltinActivation, refuseUnknownActivationName } from './activationsBuiltin.js';
 
 /** The activation σ(z) given by `text`, e.g. 'z + z^2/2' or 'tanh(z) + 0.1*z'. */
 export function activationFromExpression(text: string): Activation {
@@ -43,7 +43,7 @@ export function resolveActivation(activation: Activation | string): Activation {
       "Pass 'tanh' or 'z + z^2/2'.",
     );
   }
-  return isBuiltinActivation(activation)
-    ? builtinActivation(activation)
-    : activationFromExpression(activation);
+  if (isBuiltinActivation(activation)) return builtinActivation(activation);
+  refuseUnknownActivationName(activation);
+  return activationFromExpression(activation);
 }

@@ -101,4 +101,18 @@ describe('saddlecheck fit', () => {
       expect(err).toHaveLength(1);
     }
   });
+
+  it('should speak of the file and its rows, not of arrays, when the data are too few', async () => {
+    const header = file('header.csv', 'width,time\n');
+    const one = file('one.csv', 'width,time\n1,2\n');
+    expect((await run(['--in', header, '--x', 'width', '--y', 'time'])).err).toEqual([
+      `saddlecheck fit: ${header} has no data rows, only its header; add rows.`,
+    ]);
+    const few = await run(['--in', one, '--x', 'width', '--y', 'time']);
+    expect(few.code).toBe(2);
+    expect(few.err[0]).toContain(`${one} has 1 data rows; the fit needs at least 3 points`);
+    expect((await run(['--in', '', '--x', 'width', '--y', 'time'])).err).toEqual([
+      'saddlecheck fit: cannot read --in "" (ENOENT); give the path of a CSV or JSON Lines file.',
+    ]);
+  });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { activationClass } from '../../src/analysis/activationClass.js';
 import { activationCommand } from '../../src/cli/activation.js';
 import { UsageError } from '../../src/cli/args.js';
-import { SaddlecheckError } from '../../src/errors.js';
+import { InvalidArgumentError, SaddlecheckError } from '../../src/errors.js';
 import { ExpressionError } from '../../src/expressions/ExpressionError.js';
 import { activationFromExpression, resolveActivation } from '../../src/networks/activationsExpression.js';
 import { captureIo } from '../helpers/captureIo.js';
@@ -170,5 +170,16 @@ describe('saddlecheck activation', () => {
   it('should refuse zero or two activations with a UsageError', async () => {
     await expect(activationCommand.run([], captureIo())).rejects.toThrow(UsageError);
     await expect(activationCommand.run(['tanh', 'sin'], captureIo())).rejects.toThrow(UsageError);
+  });
+
+  it('should refuse a lone name that is not a built-in, listing the built-ins, but read z, pi and e as expressions', () => {
+    for (const name of ['foo', 'Tanh', 'swish'])
+      expect(() => activationClass(name)).toThrow(
+        `activation must be a built-in name (linear, relu, tanh, erf, sin, gelu, silu, sigmoid, softplus) or an expression in z; received "${name}".`,
+      );
+    expect(() => resolveActivation('Tanh')).toThrow(InvalidArgumentError);
+    expect(activationClass('z').class).toBe('A');
+    // σ = π: φ = −π, class D with order 0.
+    expect(activationClass('pi')).toMatchObject({ class: 'D', order: 0, leadingCoefficient: -Math.PI });
   });
 });
