@@ -79,8 +79,11 @@ export const dlnCommand: Command = {
   async run(argv, io) {
     const args = parseOptions('dln', argv, OPTIONS);
     const options = parseDlnOptions(args);
-    const result = dlnRun(options);
     const plot = stringOption(args, 'plot');
+    // Checked before the run: the plot is an SVG document, and a .png name would mislabel it.
+    if (plot !== undefined && !plot.toLowerCase().endsWith('.svg'))
+      throw new UsageError(`--plot must name an .svg file; received ${JSON.stringify(plot)}.`);
+    const result = dlnRun(options);
     if (plot !== undefined) writeFileAtomic(plot, await staircaseSvg(result));
     io.stdout(args.values.json === true ? JSON.stringify({ options, ...result }) : summary(result));
     return result.status === 'success' ? 0 : 1;

@@ -87,6 +87,7 @@ describe('saddlecheck dln', () => {
       ['--init', 'random', '--init-scale', '0.1', '--dynamics', 'gd', '--lr', '0.1', '--batch', '4'],
       ['--init', 'random', '--init-scale', '0.1', '--dynamics', 'adam', '--lr', '0.1'],
       ['--init', 'random', '--init-scale', '-1', '--dynamics', 'gf'],
+      ['--init', 'random', '--init-scale', '0.1', '--dynamics', 'gf', '--plot', join(tmpdir(), 'run.png')],
     ]) {
       const { code, io } = await dln([...argv, ...bad]);
       expect(code).toBe(2);
