@@ -105,6 +105,7 @@ async function main(): Promise<void> {
       emOverC: emRatio,
       sra1OverEm: sra1.nsPerPathStep / em.nsPerPathStep,
       workerSpeedup2Range: speedup.speedupRange,
+      workerSpeedup2BestOverBest: speedup.bestOverBest,
       workerSpeedup2ColdWithStartup: speedup.coldSpeedup,
       expressionClosureSpeedup: expression.ratio,
       matmulSpeedupOverMlMatrix: linalg.speedup,
