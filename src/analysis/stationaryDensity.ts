@@ -99,7 +99,16 @@ function domainEnd(argument: 'lower' | 'upper', value: unknown): number {
   return end;
 }
 
-function domainOf(options: StationaryDensityOptions) {
+/** The domain, the centre and scale of the mass, and the tolerance, checked. */
+interface Domain {
+  readonly lower: number;
+  readonly upper: number;
+  readonly center: number;
+  readonly scale: number;
+  readonly relTol: number;
+}
+
+function domainOf(options: StationaryDensityOptions): Domain {
   const lower = domainEnd('lower', options.lower);
   const upper = domainEnd('upper', options.upper);
   if (!(upper > lower)) {
@@ -126,17 +135,44 @@ function domainOf(options: StationaryDensityOptions) {
   return { lower, upper, center, scale, relTol: positiveNumber('relTol', options.relTol ?? 1e-12) };
 }
 
-function checkCoefficients(coefficients: DiffusionCoefficients, center: number): void {
-  const a = coefficients.drift(center);
-  const b = coefficients.diffusion(center);
-  if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0) {
+/** Offsets, in units of the scale, at which a usable centre is looked for when the given one is not. */
+const CENTER_SEARCH = [0.25, -0.25, 0.5, -0.5, 1, -1, 2, -2, 4, -4];
+
+function usableAt(coefficients: DiffusionCoefficients, x: number): boolean {
+  const a = coefficients.drift(x);
+  const b = coefficients.diffusion(x);
+  return Number.isFinite(a) && Number.isFinite(b) && b !== 0;
+}
+
+/**
+ * Throws unless drift and diffusion are finite and the diffusion nonzero at the centre. The refusal suggests a
+ * nearby point where they are, and says so plainly when the diffusion is zero at every point looked at: without
+ * noise there is no stationary density, and no centre would help.
+ */
+function checkCoefficients(coefficients: DiffusionCoefficients, domain: Domain): void {
+  const { center, scale, lower, upper } = domain;
+  if (usableAt(coefficients, center)) return;
+  const probes = [center, ...CENTER_SEARCH.map((t) => center + t * scale)].filter(
+    (x) => x > lower && x < upper,
+  );
+  if (probes.every((x) => coefficients.diffusion(x) === 0)) {
     throw new InvalidArgumentError(
-      'center',
-      center,
-      'a point where the drift is finite and the diffusion finite and nonzero',
-      `There a = ${a} and b = ${b}; pass a center inside the region the process lives in.`,
+      'diffusion',
+      `0 at x = ${probes.join(', ')}`,
+      `a diffusion that is nonzero in (${lower}, ${upper})`,
+      'Without noise the process has no stationary density: it settles on the zeros of the drift.',
     );
   }
+  const usable = probes.find((x) => usableAt(coefficients, x));
+  throw new InvalidArgumentError(
+    'center',
+    center,
+    'a point where the drift is finite and the diffusion finite and nonzero',
+    `There a = ${coefficients.drift(center)} and b = ${coefficients.diffusion(center)}; ` +
+      (usable === undefined
+        ? 'pass a center inside the region the process lives in.'
+        : `they are at ${usable}: pass that as the center.`),
+  );
 }
 
 /** The stationary density of dX = drift(X) dt + diffusion(X) dW on the domain of `options`. */
@@ -150,7 +186,7 @@ export function stationaryDensity(
   const interpretation = oneOf('interpretation', options.interpretation ?? 'ito', ['ito', 'stratonovich']);
   const domain = domainOf(options);
   const coefficients = { drift, diffusion, interpretation };
-  checkCoefficients(coefficients, domain.center);
+  checkCoefficients(coefficients, domain);
   const spine = locateMass(coefficients, domain);
   const where = { interpretation, lower: domain.lower, upper: domain.upper };
   const nodes = nodesOf(spine);

@@ -217,6 +217,26 @@ describe('normalizability at each end', () => {
     }
   });
 
+  it('should say that a noiseless process has no density, and point at a usable centre otherwise', () => {
+    expect(() =>
+      stationaryDensity(
+        (x) => -x,
+        () => 0,
+        { lower: -1, upper: 1 },
+      ),
+    ).toThrow(
+      /diffusion must be a diffusion that is nonzero in \(-1, 1\); received "0 at x = 0, 0\.25, -0\.25, 0\.5, -0\.5"\. Without noise/,
+    );
+    // b(x) = x vanishes only at the default centre 0; the first offset tried, 0.25 of the scale 1, is usable.
+    expect(() =>
+      stationaryDensity(
+        (x) => -x,
+        (x) => x,
+        { lower: -1, upper: 1 },
+      ),
+    ).toThrow('There a = 0 and b = 0; they are at 0.25: pass that as the center.');
+  });
+
   it('should refuse hostile domains and coefficients with InvalidArgumentError', () => {
     const bad = fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
     fc.assert(
