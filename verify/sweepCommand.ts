@@ -23,9 +23,7 @@ function readGrid(path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(
-      `sweep: ${path} is not valid JSON (${error instanceof Error ? error.message : error}).`,
-    );
+    throw new UsageError(`${path} is not valid JSON (${error instanceof Error ? error.message : error}).`);
   }
 }
 

@@ -30,7 +30,7 @@ export const activationCommand: Command = {
     const args = parseOptions('activation', argv, { json: { type: 'boolean' } }, true);
     if (args.positionals.length !== 1) {
       throw new UsageError(
-        `activation: give exactly one activation (a built-in name or an expression in z); received ` +
+        `give exactly one activation (a built-in name or an expression in z); received ` +
           `${args.positionals.length}. See 'saddlecheck activation --help'.`,
       );
     }

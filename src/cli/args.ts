@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { SaddlecheckError } from '../errors.js';
+import { oneLine } from './inputProblem.js';
 
 export class UsageError extends SaddlecheckError {
   override readonly name: string = 'UsageError';
@@ -57,7 +58,7 @@ function usageProblem(argv: readonly string[], options: OptionSpec, error: unkno
       return `${quoted} needs a value but is followed by the option ${JSON.stringify(next)}; write ${quoted}=VALUE for a value that starts with '--'.`;
     return `${quoted} needs a value.`;
   }
-  return message.replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
+  return oneLine(message).replace(/\.$/, '');
 }
 
 /** An option that is not repeatable given more than once: the last would silently win. */

@@ -54,7 +54,7 @@ function parseCsv(file: string, text: string): Table {
     const cells = splitCsv(lines[i]);
     if (cells.length !== header.length) {
       throw new UsageError(
-        `fit: ${file} line ${i + 1} has ${cells.length} cells but the header has ${header.length}; fix that row.`,
+        `${file} line ${i + 1} has ${cells.length} cells but the header has ${header.length}; fix that row.`,
       );
     }
     rows.push({ line: i + 1, cells: new Map(header.map((h, k) => [h, cells[k]])) });

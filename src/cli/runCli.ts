@@ -45,7 +45,7 @@ export async function runCli(commands: readonly CommandEntry[], argv: string[], 
   } catch (error) {
     const problem = inputProblem(error, rest);
     if (problem !== undefined) {
-      io.stderr(`saddlecheck ${name}: ${oneLine(problem).replace(new RegExp(`^${name}: `), '')}`);
+      io.stderr(`saddlecheck ${name}: ${oneLine(problem)}`);
       return 2;
     }
     const text = error instanceof Error ? error.message : String(error);

@@ -76,11 +76,11 @@ function parseEnd(text: string, which: string): number {
 function parseDomain(text: string): [number, number] {
   const parts = text.split(',');
   if (parts.length !== 2) {
-    throw new UsageError(`${NAME}: --domain takes LO,HI (e.g. 0,inf); received ${JSON.stringify(text)}.`);
+    throw new UsageError(`--domain takes LO,HI (e.g. 0,inf); received ${JSON.stringify(text)}.`);
   }
   const domain: [number, number] = [parseEnd(parts[0], 'LO'), parseEnd(parts[1], 'HI')];
   if (!(domain[1] > domain[0])) {
-    throw new UsageError(`${NAME}: --domain must have LO < HI; received ${JSON.stringify(text)}.`);
+    throw new UsageError(`--domain must have LO < HI; received ${JSON.stringify(text)}.`);
   }
   return domain;
 }
@@ -108,7 +108,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const interpretation = stringOption(args, 'interpretation') ?? 'ito';
   if (interpretation !== 'ito' && interpretation !== 'stratonovich') {
     throw new UsageError(
-      `${NAME}: --interpretation must be ito or stratonovich; received ${JSON.stringify(interpretation)}.`,
+      `--interpretation must be ito or stratonovich; received ${JSON.stringify(interpretation)}.`,
     );
   }
   const centerText = stringOption(args, 'center');

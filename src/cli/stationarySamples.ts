@@ -17,7 +17,7 @@ export function parseSamples(text: string, source: string): Float64Array {
     const value = Number(line);
     if (!Number.isFinite(value)) {
       throw new UsageError(
-        `stationary: line ${index + 1} of ${source} must be one finite number; received ${JSON.stringify(line)}.`,
+        `line ${index + 1} of ${source} must be one finite number; received ${JSON.stringify(line)}.`,
       );
     }
     values.push(value);
@@ -30,14 +30,13 @@ function fromJson(text: string, source: string): Float64Array {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`stationary: ${source} is not valid JSON: ${(error as Error).message}.`);
+    throw new UsageError(`${source} is not valid JSON: ${(error as Error).message}.`);
   }
-  if (!Array.isArray(parsed))
-    throw new UsageError(`stationary: ${source} must hold a JSON array of numbers.`);
+  if (!Array.isArray(parsed)) throw new UsageError(`${source} must hold a JSON array of numbers.`);
   parsed.forEach((value, i) => {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new UsageError(
-        `stationary: entry ${i} of ${source} must be a finite number; received ${JSON.stringify(value)}.`,
+        `entry ${i} of ${source} must be a finite number; received ${JSON.stringify(value)}.`,
       );
     }
   });
@@ -47,7 +46,7 @@ function fromJson(text: string, source: string): Float64Array {
 function checkCount(values: number[], source: string): Float64Array {
   if (values.length < 4) {
     throw new UsageError(
-      `stationary: ${source} holds ${values.length} samples; the tests need at least 4 (and hundreds to be useful).`,
+      `${source} holds ${values.length} samples; the tests need at least 4 (and hundreds to be useful).`,
     );
   }
   return Float64Array.from(values);
@@ -59,9 +58,7 @@ export function readSamples(path: string): Float64Array {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(
-      `stationary: cannot read --samples ${JSON.stringify(path)}: ${(error as Error).message}.`,
-    );
+    throw new UsageError(`cannot read --samples ${JSON.stringify(path)}: ${(error as Error).message}.`);
   }
   return parseSamples(text, path);
 }

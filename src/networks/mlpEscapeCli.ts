@@ -55,12 +55,11 @@ function optionalNumber(
 
 export function parseNetworkEscapeOptions(command: string, args: ParsedArgs): NetworkEscapeRunOptions {
   const activation = stringOption(args, 'activation');
-  if (activation === undefined)
-    throw new UsageError(`${command}: --activation is required with --model network.`);
+  if (activation === undefined) throw new UsageError(`--activation is required with --model network.`);
   const init = stringOption(args, 'init') ?? 'manifold';
   if (!(ESCAPE_INITS as readonly string[]).includes(init)) {
     throw new UsageError(
-      `${command}: --init must be one of ${ESCAPE_INITS.join(', ')}; received ${JSON.stringify(init)}.`,
+      `--init must be one of ${ESCAPE_INITS.join(', ')}; received ${JSON.stringify(init)}.`,
     );
   }
   return {

@@ -62,7 +62,7 @@ describe('input errors on the command line', () => {
     );
   });
 
-  it('should not repeat the command name a message already starts with', async () => {
+  it("should print the command's name once, before the message", async () => {
     const samples = await refusal([
       'stationary',
       '--drift',
