@@ -1,49 +1,30 @@
 /** `saddlecheck merge`: combines the results files of a sharded sweep into one, ordered by point index. */
-import { statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseOptions, requiredString, UsageError } from '../src/cli/args.js';
 import type { Command } from '../src/cli/command.js';
-import { InvalidArgumentError, SaddlecheckError } from '../src/errors.js';
+import { InvalidArgumentError } from '../src/errors.js';
 import { writeFileAtomic } from '../src/report/atomicWrite.js';
-import { canonicalJson } from './sweep/grid.js';
 import { checkOutFile } from './sweep/outFile.js';
-import { type PointRecord, type RecordLine, readRecordLines } from './sweep/resultsFile.js';
+import { type PointRecord, parseResults, type RecordLine, sameResult } from './sweep/resultsFile.js';
 import { checkOneSweep, type LocatedRecord } from './sweep/sameSweep.js';
 
-function unreadableShard(file: string, why: string): InvalidArgumentError {
-  return new InvalidArgumentError('SHARD.jsonl', file, 'an existing, readable results file', why);
-}
-
 /** The records of one results file to merge; a missing, unreadable or directory path is an InvalidArgumentError. */
-function readShard(file: string): RecordLine[] {
-  let isDirectory: boolean;
+function readShard(file: string): readonly RecordLine[] {
+  let text: string;
   try {
-    isDirectory = statSync(file).isDirectory();
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw unreadableShard(file, 'No such file: check the path, or run that shard first.');
-    throw unreadableShard(file, `It cannot be read (${code ?? String(error)}): check its permissions.`);
+    const why =
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? 'No such file: check the path, or run that shard first.'
+        : code === 'EISDIR'
+          ? `It is a directory: give the results files in it, e.g. ${join(file, '*.jsonl')}.`
+          : `It cannot be read (${code ?? String(error)}): check its permissions.`;
+    throw new InvalidArgumentError('SHARD.jsonl', file, 'an existing, readable results file', why);
   }
-  if (isDirectory)
-    throw unreadableShard(
-      file,
-      `It is a directory: give the results files in it, e.g. ${join(file, '*.jsonl')}.`,
-    );
-  try {
-    return readRecordLines(file);
-  } catch (error) {
-    if (error instanceof SaddlecheckError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw unreadableShard(file, `It cannot be read (${code ?? String(error)}): check its permissions.`);
-  }
-}
-
-/** Two records of one point agree in everything but the wall-clock time their evaluation took. */
-function sameResult(a: PointRecord, b: PointRecord): boolean {
-  const { durationMs: _a, ...first } = a;
-  const { durationMs: _b, ...second } = b;
-  return canonicalJson(first) === canonicalJson(second);
+  return parseResults(file, text).records;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { SaddlecheckError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/report/atomicWrite.js';
+import { canonicalJson } from './grid.js';
 
 export interface PointRecord {
   readonly index: number;
@@ -52,9 +53,7 @@ function isTruncated(line: ParsedLine): boolean {
   return line.problem === TRUNCATED;
 }
 
-function parseLines(file: string): ParsedLine[] {
-  if (!existsSync(file)) return [];
-  const text = readFileSync(file, 'utf8');
+function parseLines(text: string): ParsedLine[] {
   const lines = text.split('\n');
   const truncatedTail = !text.endsWith('\n') && text.length > 0;
   if (!truncatedTail) lines.pop();
@@ -82,49 +81,70 @@ function parseLines(file: string): ParsedLine[] {
   });
 }
 
+/** Two records of one point agree in everything but the wall-clock time their evaluation took. */
+export function sameResult(a: PointRecord, b: PointRecord): boolean {
+  const { durationMs: _a, ...first } = a;
+  const { durationMs: _b, ...second } = b;
+  return canonicalJson(first) === canonicalJson(second);
+}
+
+/** Which bad lines reading leaves out instead of refusing: none, a last line cut short by an interruption, all. */
+export type SkippedLines = 'none' | 'truncatedTail' | 'bad';
+
+/** A results file read once: its point records with their line numbers, and the bad lines left out. */
+export interface ResultsText {
+  readonly file: string;
+  readonly records: readonly RecordLine[];
+  readonly skipped: readonly ParsedLine[];
+  /** Every line, good and bad, in order: what a repair rewrites from. */
+  readonly lines: readonly ParsedLine[];
+}
+
 /**
- * The point records of a results file with their line numbers; throws ResultsFileError at the first bad line.
- * `skip` leaves out instead a last line cut short by an interruption ('truncatedTail') or every bad line ('bad').
+ * Reads the text of results file `file`: throws ResultsFileError at the first bad line that `skip` does not
+ * leave out, and at a point recorded twice with different results.
  */
-export function readRecordLines(file: string, skip: 'none' | 'truncatedTail' | 'bad' = 'none'): RecordLine[] {
-  const lines = parseLines(file);
-  const out: RecordLine[] = [];
+export function parseResults(file: string, text: string, skip: SkippedLines = 'none'): ResultsText {
+  const lines = parseLines(text);
+  const records: RecordLine[] = [];
+  const skipped: ParsedLine[] = [];
+  const byKey = new Map<string, PointRecord>();
   for (const [i, line] of lines.entries()) {
-    if (line.record) out.push({ lineNumber: line.lineNumber, record: line.record });
-    else if (!(skip === 'bad' || (skip === 'truncatedTail' && i === lines.length - 1 && isTruncated(line))))
-      throw new ResultsFileError(file, line.lineNumber, line.problem ?? 'bad line');
+    if (!line.record) {
+      const tail = i === lines.length - 1 && isTruncated(line);
+      if (skip === 'bad' || (skip === 'truncatedTail' && tail)) skipped.push(line);
+      else throw new ResultsFileError(file, line.lineNumber, line.problem ?? 'bad line');
+      continue;
+    }
+    const earlier = byKey.get(line.record.key);
+    if (earlier && !sameResult(earlier, line.record)) {
+      const detail = `point ${line.record.index} appears twice with different results`;
+      throw new ResultsFileError(file, line.lineNumber, detail);
+    }
+    byKey.set(line.record.key, line.record);
+    records.push({ lineNumber: line.lineNumber, record: line.record });
   }
-  return out;
+  return { file, records, skipped, lines };
+}
+
+/** The results file `file` read once (a file not written yet holds no points); see parseResults. */
+export function loadResults(file: string, skip: SkippedLines = 'none'): ResultsText {
+  return parseResults(file, existsSync(file) ? readFileSync(file, 'utf8') : '', skip);
 }
 
 /** The finished points of a results file, by key; throws ResultsFileError at the first bad line. */
 export function readResults(file: string): Map<string, PointRecord> {
-  const byKey = new Map<string, PointRecord>();
-  for (const line of parseLines(file)) {
-    if (!line.record) throw new ResultsFileError(file, line.lineNumber, line.problem ?? 'bad line');
-    const earlier = byKey.get(line.record.key);
-    if (earlier && JSON.stringify(earlier) !== line.text) {
-      throw new ResultsFileError(
-        file,
-        line.lineNumber,
-        `point ${line.record.index} appears twice with different results`,
-      );
-    }
-    byKey.set(line.record.key, line.record);
-  }
-  return byKey;
+  return new Map(loadResults(file).records.map(({ record }) => [record.key, record]));
 }
 
 /**
- * Moves bad lines to `<file>.rejected` (appended) and rewrites the file without them; returns their numbers.
- * With `tailOnly`, only a truncated last line is moved: the mark of an append cut short by an interruption.
+ * Moves the lines that reading skipped to `<file>.rejected` (appended) and rewrites the file without them;
+ * returns their line numbers. Nothing is written when nothing was skipped.
  */
-export function repairResultsFile(file: string, tailOnly = false): number[] {
-  const lines = parseLines(file);
-  const last = lines.length - 1;
-  const bad = lines.filter((l, i) => !l.record && (!tailOnly || (i === last && isTruncated(l))));
-  if (bad.length === 0) return [];
-  appendFileSync(`${file}.rejected`, bad.map((l) => `${l.text}\n`).join(''));
+export function moveSkippedLines(results: ResultsText): number[] {
+  const { file, skipped, lines } = results;
+  if (skipped.length === 0) return [];
+  appendFileSync(`${file}.rejected`, skipped.map((l) => `${l.text}\n`).join(''));
   writeFileAtomic(
     file,
     lines
@@ -132,7 +152,15 @@ export function repairResultsFile(file: string, tailOnly = false): number[] {
       .map((l) => `${l.text}\n`)
       .join(''),
   );
-  return bad.map((l) => l.lineNumber);
+  return skipped.map((l) => l.lineNumber);
+}
+
+/**
+ * Moves bad lines to `<file>.rejected` and rewrites the file without them; returns their numbers. With
+ * `tailOnly`, only a truncated last line is moved: the mark of an append cut short by an interruption.
+ */
+export function repairResultsFile(file: string, tailOnly = false): number[] {
+  return moveSkippedLines(loadResults(file, tailOnly ? 'truncatedTail' : 'bad'));
 }
 
 /** Appends one record as one line with a single write, then flushes it to disk. */

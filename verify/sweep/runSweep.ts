@@ -8,13 +8,7 @@ import { startWorker } from '../../src/parallel/workerScript.js';
 import type { AnyTheorem, Budget } from '../../theorems/theorem.js';
 import { type Report, verify } from '../verify.js';
 import type { GridPoint } from './grid.js';
-import {
-  appendRecord,
-  type PointRecord,
-  readRecordLines,
-  readResults,
-  repairResultsFile,
-} from './resultsFile.js';
+import { appendRecord, loadResults, moveSkippedLines, type PointRecord } from './resultsFile.js';
 import { checkSameSweep } from './sameSweep.js';
 
 export interface SweepOptions {
@@ -64,22 +58,20 @@ export function pointRecord(point: GridPoint, budget: Budget, report: Report): P
  * point that another sweep wrote (another theorem, budget, sweep seed, grid or shard).
  */
 export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
-  checkSameSweep(options.out, readRecordLines(options.out, options.repair ? 'bad' : 'truncatedTail'), {
+  const results = loadResults(options.out, options.repair ? 'bad' : 'truncatedTail');
+  checkSameSweep(options.out, results.records, {
     theorem: options.theorem.id,
     budget: options.budget,
     points: options.points,
   });
-  if (options.repair) {
-    const moved = repairResultsFile(options.out);
-    if (moved.length > 0)
-      options.onWarning?.(`moved lines ${moved.join(', ')} of ${options.out} to ${options.out}.rejected`);
-  }
-  for (const line of repairResultsFile(options.out, true)) {
+  const moved = moveSkippedLines(results);
+  if (options.repair && moved.length > 0)
+    options.onWarning?.(`moved lines ${moved.join(', ')} of ${options.out} to ${options.out}.rejected`);
+  else if (moved.length > 0)
     options.onWarning?.(
-      `${options.out}:${line}: truncated by an interruption; moved to ${options.out}.rejected, the point is rerun`,
+      `${options.out}:${moved[0]}: truncated by an interruption; moved to ${options.out}.rejected, the point is rerun`,
     );
-  }
-  const finished = readResults(options.out);
+  const finished = new Set(results.records.map(({ record }) => record.key));
   const todo = options.points.filter((p) => !finished.has(p.key));
   const total = options.points.length;
   let done = total - todo.length;

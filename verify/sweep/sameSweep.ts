@@ -83,8 +83,9 @@ function across(a: LocatedRecord, b: LocatedRecord): string | undefined {
 
 /** Throws SweepMismatchError, naming both files, when two records cannot come from one sweep. */
 export function checkOneSweep(a: LocatedRecord, b: LocatedRecord | undefined): void {
-  const differs = b && across(a, b);
-  if (b && differs) {
+  if (b === undefined) return;
+  const differs = across(a, b);
+  if (differs) {
     throw new SweepMismatchError(
       `${a.file}:${a.lineNumber} and ${b.file}:${b.lineNumber} come from different sweeps (${differs}). ${MERGE_FIX}`,
     );
