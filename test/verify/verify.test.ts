@@ -77,6 +77,10 @@ describe('verify', () => {
       path: first.path,
     });
     expect(replayed.failure?.setting).toEqual({ n: 1000 });
+    // The replay starts at the shrunk counterexample: it shrinks no further, where a fresh run shrank to it.
+    expect(first.shrinks).toBeGreaterThan(0);
+    expect(replayed.shrinks).toBe(0);
+    expect(replayed.path).toBe(first.path);
     for (const path of ['garbage', '1:', ':1', '1;2']) {
       await expect(explore(secondMoment(0.5), { runs: 5, seed: 3, budget: 'quick', path })).rejects.toThrow(
         InvalidArgumentError,
