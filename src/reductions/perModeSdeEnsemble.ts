@@ -8,7 +8,7 @@ import { defaultChunkSize, runChunks } from '../parallel/chunkPool.js';
 import { WorkerCache } from '../parallel/workerCache.js';
 import { startWorker } from '../parallel/workerScript.js';
 import { type EnsembleStatistics, ensembleStatistics } from '../sde/ensembleStatistics.js';
-import { finiteNumber, integerInRange, positiveNumber, seedValue } from '../validate.js';
+import { finiteNumber, integerInRange, intervalEnd, positiveNumber, seedValue } from '../validate.js';
 import { perModeParameters } from './perModeSde.js';
 import {
   type PerModeKernelBuffers,
@@ -50,8 +50,7 @@ function planOf(options: PerModeEnsembleOptions): { plan: PerModeKernelPlan; pat
   const { args } = options;
   const parameters = perModeParameters(args);
   const t0 = finiteNumber('t0', args.t0 ?? 0);
-  const t1 = finiteNumber('t1', args.t1);
-  positiveNumber('t1 − t0', t1 - t0);
+  const t1 = intervalEnd('t1', args.t1, t0);
   const steps = integerInRange('steps', options.steps, 1, 2 ** 40);
   const plan = {
     parameters,

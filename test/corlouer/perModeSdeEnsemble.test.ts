@@ -43,6 +43,10 @@ describe('perModeSdeEnsemble', () => {
       InvalidArgumentError,
     );
     await expect(perModeSdeEnsemble({ args, paths: 0, steps: 2 })).rejects.toThrow(InvalidArgumentError);
+    // The same interval rule as every other integrator: finite ends whose difference overflows are refused.
+    await expect(
+      perModeSdeEnsemble({ args: { ...args, t0: -8e307, t1: 1e308 }, paths: 2, steps: 2 }),
+    ).rejects.toThrow(/t1 − t0 overflows/);
     await expect(perModeSdeEnsemble({ args, paths: 2, steps: 2.5 })).rejects.toThrow(InvalidArgumentError);
     await expect(
       perModeSdeEnsemble({ args: { ...args, lr: Number.NaN }, paths: 2, steps: 2 }),

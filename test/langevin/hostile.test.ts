@@ -136,6 +136,13 @@ describe('hostile inputs', () => {
     );
   });
 
+  it('should say that t1 − t0 overflows, not that the step count is unsafe', () => {
+    // Both ends finite, their difference +Infinity: refused for the interval itself.
+    expect(() => overdampedLangevin({ ...gibbsProblem(2), t0: -8e307, t1: 1e308 }, options)).toThrow(
+      /t1 − t0 overflows/,
+    );
+  });
+
   it('should make baoab throw InvalidArgumentError for hostile mass, friction, temperature, dt or q0', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }), hostile, nonPositive, nonFinite, (d, v, z, w) => {
