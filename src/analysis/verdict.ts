@@ -112,13 +112,16 @@ function judgeTolerance(predicted: number, measurement: Measurement, tol: number
     };
   }
   // With the interval's centre where it is, more samples decide it one way: confirmed once the 95% interval fits
-  // inside the band (centre inside), refuted once the 99.9% interval clears it (centre outside).
-  const offset = Math.abs((lo + hi) / 2 - predicted);
+  // inside the band (centre inside), refuted once the 99.9% interval's arm towards the band clears it (centre
+  // outside). A bootstrap 99.9% interval need not be centred where the 95% one is, so its near arm is used.
+  const centre = (lo + hi) / 2;
+  const offset = Math.abs(centre - predicted);
+  const nearArm = centre > predicted ? centre - wide[0] : wide[1] - centre;
   const budgetFactor =
     offset < tol
       ? ((hi - lo) / 2 / (tol - offset)) ** 2
       : offset > tol
-        ? ((wide[1] - wide[0]) / 2 / (offset - tol)) ** 2
+        ? (nearArm / (offset - tol)) ** 2
         : undefined;
   return {
     ...base,

@@ -17,7 +17,7 @@ const SUGGESTIONS: Readonly<Record<NoiseKind, Readonly<Record<Interpretation, st
 /** What each noise kind means, for a refusal read by someone who wrote only a diffusion. */
 const NOISE_MEANINGS: Readonly<Record<NoiseKind, string>> = {
   scalar: 'one Wiener process, a diffusion that depends on the state',
-  diagonal: 'one Wiener process per component, each diffusion depending on its own component',
+  diagonal: 'one Wiener process per component, noise g_i(t, x) dW_i',
   additive: 'a diffusion that does not depend on the state',
   general: 'a diffusion matrix that depends on the state',
 };
