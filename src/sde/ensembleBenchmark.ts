@@ -128,20 +128,15 @@ export interface SpeedupFigure {
   readonly workers: number;
   /**
    * Median over `repeats` pairs of runs, each a run in this thread then one on the workers, of the ratio of
-   * their simulation times. Pairing keeps a change in the machine's speed (other tenants of a shared host) out
-   * of the ratio, which a best of one against a best of the other does not.
-   *
-   * A worker runs the block kernel as fast as the main thread, each alone, because its hot arrays come from the
-   * arena its starting thread gave it (threadArena.ts); with arrays of its own a worker was 7-8% slower on Linux
-   * x64, and this figure was 1.67-1.93 in four runs of the benchmark.
+   * their simulation times. Pairing keeps a slow drift of the machine's speed (other tenants of a shared host)
+   * out of the ratio; short spells that slow the two-core run more than the one-core run still pull it down.
    */
   readonly speedup: number;
   /** The smallest and the largest ratio of a pair. */
   readonly speedupRange: readonly [number, number];
   /**
    * The fastest one-thread run over the fastest run on the workers, the convention of every other figure of the
-   * bench (best of its runs). Other tenants of a shared host slow a run on two cores more often than one on a
-   * single core, which pulls the paired median down; the best runs are those least disturbed.
+   * bench (best of its runs): the runs least disturbed by short spells, but exposed to drift between them.
    */
   readonly bestOverBest: number;
   /** Median simulation times of the counted pairs, ms. */
