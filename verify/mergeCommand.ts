@@ -5,7 +5,7 @@ import { parseOptions, requiredString, UsageError } from '../src/cli/args.js';
 import type { Command } from '../src/cli/command.js';
 import { InvalidArgumentError } from '../src/errors.js';
 import { writeFileAtomic } from '../src/report/atomicWrite.js';
-import { checkOutFile } from './sweep/outFile.js';
+import { checkOutputFile } from '../src/report/outputPath.js';
 import { type PointRecord, parseResults, type RecordLine, sameResult } from './sweep/resultsFile.js';
 import { checkOneSweep, type LocatedRecord } from './sweep/sameSweep.js';
 
@@ -73,7 +73,7 @@ Options:
   async run(argv, io) {
     const args = parseOptions('merge', argv, { out: { type: 'string' } }, true);
     const out = requiredString('merge', args, 'out');
-    checkOutFile(out, 'merged.jsonl');
+    checkOutputFile('--out', out, 'merged.jsonl');
     if (args.positionals.length === 0) throw new UsageError('give at least one results file to merge.');
     const records = mergeResults(args.positionals);
     writeFileAtomic(out, records.map((r) => `${JSON.stringify(r)}\n`).join(''));

@@ -4,11 +4,11 @@ import { dirname } from 'node:path';
 import { numberOption, parseOptions, requiredString, stringOption, UsageError } from '../src/cli/args.js';
 import type { Command } from '../src/cli/command.js';
 import { progressBar } from '../src/cli/progress.js';
+import { checkOutputFile } from '../src/report/outputPath.js';
 import { oneOf } from '../src/validate.js';
 import { findTheorem } from '../theorems/index.js';
 import { BUDGETS } from '../theorems/theorem.js';
 import { gridPoints, MAX_GRID_POINTS, parseShard, shardPoints } from './sweep/grid.js';
-import { checkOutFile } from './sweep/outFile.js';
 import { runSweep } from './sweep/runSweep.js';
 import { checkSettingKeys } from './sweep/settingKeys.js';
 import { DEFAULT_SEED } from './verify.js';
@@ -71,7 +71,7 @@ Options:
     const theorem = findTheorem(requiredString('sweep', args, 'theorem'));
     const grid = readGrid(requiredString('sweep', args, 'grid'));
     const out = requiredString('sweep', args, 'out');
-    checkOutFile(out, 'results.jsonl');
+    checkOutputFile('--out', out, 'results.jsonl');
     const workers = numberOption('sweep', args, 'workers', { integer: true, min: 1, max: 256, default: 1 });
     const budget = oneOf('--budget', stringOption(args, 'budget') ?? 'quick', BUDGETS);
     const seed = numberOption('sweep', args, 'seed', {

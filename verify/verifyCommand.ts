@@ -3,10 +3,10 @@
  * Exit code 0 when every verdict is confirmed, 1 when any is refuted or failed to run, 3 when the rest are only
  * inconclusive.
  */
-import { existsSync, statSync } from 'node:fs';
 import { numberOption, parseOptions, stringOption, UsageError } from '../src/cli/args.js';
 import type { Command } from '../src/cli/command.js';
 import { progressBar } from '../src/cli/progress.js';
+import { checkOutputDirectory } from '../src/report/outputPath.js';
 import { oneOf } from '../src/validate.js';
 import { findTheorem, theorems } from '../theorems/index.js';
 import { BUDGETS, type Budget } from '../theorems/theorem.js';
@@ -33,16 +33,6 @@ export function verdictTable(reports: readonly Report[]): string {
     `${(r.durationMs / 1000).toFixed(1)}s`,
   ]);
   return formatTable(['theorem', 'source', 'predicted', 'measured [95%]', 'verdict', 'time'], rows);
-}
-
-/** Refuses, before any theorem runs, an --out that cannot be a directory of reports. */
-function reportDirectory(out: string): void {
-  const problem =
-    out === '' ? 'is empty' : existsSync(out) && !statSync(out).isDirectory() ? 'is a file' : undefined;
-  if (problem !== undefined)
-    throw new UsageError(
-      `--out must name a directory (new or existing); received ${JSON.stringify(out)}, which ${problem}.`,
-    );
 }
 
 export const verifyCommand: Command = {
@@ -86,7 +76,7 @@ Options:
       default: DEFAULT_SEED,
     });
     const out = stringOption(args, 'out');
-    if (out !== undefined) reportDirectory(out);
+    if (out !== undefined) checkOutputDirectory('--out', out);
     const selected = args.positionals.length ? args.positionals.map((id) => findTheorem(id)) : theorems;
     if (stringOption(args, 'explore') !== undefined) {
       const runs = numberOption('verify', args, 'explore', { integer: true, min: 1 });

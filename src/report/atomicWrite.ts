@@ -33,11 +33,6 @@ export class OutputFileError extends SaddlecheckError {
   }
 }
 
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : 'EIO';
-}
-
 export function writeFileAtomic(path: string, text: string): void {
   if (path === '') throw new OutputFileError(path, 'ENOENT');
   const dir = dirname(path);
@@ -56,6 +51,9 @@ export function writeFileAtomic(path: string, text: string): void {
     renameSync(tmp, path);
   } catch (error) {
     if (created) rmSync(tmp, { force: true });
-    throw new OutputFileError(path, codeOf(error));
+    // A system error carries a code; anything else is not the path's fault and stays what it is.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string') throw error;
+    throw new OutputFileError(path, code);
   }
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,10 +23,11 @@ describe('saddlecheck verify', () => {
   });
 
   it('should refuse, before running anything, an --out that is a file or empty, and a --path without --explore', async () => {
-    const file = join(tmpdir(), `verify-out-${process.pid}.txt`);
+    const file = join(mkdtempSync(join(tmpdir(), 'verify-out-')), 'report.txt');
     writeFileSync(file, 'not a directory');
     for (const [argv, text] of [
       [['verify', '--out', file], 'which is a file'],
+      [['verify', '--out', join(file, 'sub')], `${JSON.stringify(file)} is a file, not a directory`],
       [['verify', '--out', ''], 'which is empty'],
       [['verify', '--path', '1:2'], 'give it with --explore N'],
     ] as const) {
