@@ -137,6 +137,8 @@ function domainOf(options: StationaryDensityOptions): Domain {
 
 /** Offsets, in units of the scale, at which a usable centre is looked for when the given one is not. */
 const CENTER_SEARCH = [0.25, -0.25, 0.5, -0.5, 1, -1, 2, -2, 4, -4];
+/** Points at which the diffusion must vanish before the refusal says the process has no noise. */
+const MIN_NOISELESS_PROBES = 5;
 
 function usableAt(coefficients: DiffusionCoefficients, x: number): boolean {
   const a = coefficients.drift(x);
@@ -152,10 +154,12 @@ function usableAt(coefficients: DiffusionCoefficients, x: number): boolean {
 function checkCoefficients(coefficients: DiffusionCoefficients, domain: Domain): void {
   const { center, scale, lower, upper } = domain;
   if (usableAt(coefficients, center)) return;
-  const probes = [center, ...CENTER_SEARCH.map((t) => center + t * scale)].filter(
+  // Offsets within the domain's half-width, so that they land inside a short finite domain too.
+  const step = Math.min(scale, (upper - lower) / 2);
+  const probes = [center, ...CENTER_SEARCH.map((t) => center + t * step)].filter(
     (x) => x > lower && x < upper,
   );
-  if (probes.every((x) => coefficients.diffusion(x) === 0)) {
+  if (probes.length >= MIN_NOISELESS_PROBES && probes.every((x) => coefficients.diffusion(x) === 0)) {
     throw new InvalidArgumentError(
       'diffusion',
       `0 at x = ${probes.join(', ')}`,

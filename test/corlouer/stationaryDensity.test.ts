@@ -235,6 +235,15 @@ describe('normalizability at each end', () => {
         { lower: -1, upper: 1 },
       ),
     ).toThrow('There a = 0 and b = 0; they are at 0.25: pass that as the center.');
+    // A scale far wider than the domain must not leave the centre alone to speak for the whole domain: b = x − 1/2
+    // on (0, 1) vanishes only at the centre, and 0.625 = 1/2 + 0.25 · 1/2 is the first usable point.
+    expect(() =>
+      stationaryDensity(
+        (x) => -x,
+        (x) => x - 0.5,
+        { lower: 0, upper: 1, scale: 100 },
+      ),
+    ).toThrow('There a = -0.5 and b = 0; they are at 0.625: pass that as the center.');
   });
 
   it('should refuse hostile domains and coefficients with InvalidArgumentError', () => {
