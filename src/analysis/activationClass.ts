@@ -26,7 +26,7 @@ import {
   isBuiltinActivation,
   refuseUnknownActivationName,
 } from '../networks/activationsBuiltin.js';
-import { phiProbes } from './phiProbes.js';
+import { type PhiProbeStatus, phiProbes } from './phiProbes.js';
 
 /**
  * 'undecided': numerical trouble (overflow, underflow, a derivative that is 0/0 at 0) or a φ whose first term
@@ -56,7 +56,7 @@ const PROBES = [-2.7, -1.3, -0.5, 0.5, 1.3, 2.7];
 /** The class of a built-in activation (by name or object) or of an expression in z. */
 export function activationClass(activation: Activation | string): ActivationClass {
   const builtin = typeof activation === 'string' && isBuiltinActivation(activation);
-  if (typeof activation === 'string' && !builtin) refuseUnknownActivationName(activation);
+  if (typeof activation === 'string') refuseUnknownActivationName(activation);
   const resolved =
     typeof activation === 'string' ? (builtin ? builtinActivation(activation) : null) : activation;
   if (resolved?.positivelyHomogeneous && !resolved.smoothAtZero) return homogeneous(resolved.name);
@@ -189,7 +189,7 @@ function vanishing(base: { phi: string }, sigma: Expr, derivative: Expr, coeffic
         'order, or φ is flat at 0, and the class cannot be read from this expansion.',
     );
   }
-  const trouble = (status: string, what: string) => {
+  const trouble = (status: PhiProbeStatus, what: string) => {
     const at = probes.filter((p) => p.status === status).map((p) => p.z);
     return at.length === 0 ? [] : [`${what} at z = ${at.join(', ')}`];
   };

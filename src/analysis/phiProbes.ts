@@ -6,11 +6,9 @@
  *   not-finite  σ, σ′ or φ is NaN or infinite there (overflow, or σ not real there);
  *   underflow   σ and zσ′ are both below the smallest normal number: a 0 there says nothing.
  */
-import { evaluateWithBound } from '../expressions/evaluateWithBound.js';
+import { MIN_NORMAL } from '../expressions/coefficient.js';
+import { arithmetic, evaluateWithBound } from '../expressions/evaluateWithBound.js';
 import type { Expr } from '../expressions/expr.js';
-
-const U = 2 ** -53;
-const MIN_NORMAL = 2 ** -1022;
 
 export type PhiProbeStatus = 'zero' | 'nonzero' | 'not-finite' | 'underflow';
 
@@ -28,12 +26,11 @@ export function phiProbes(sigma: Expr, derivative: Expr, points: readonly number
   return points.map((z) => {
     const s = evaluateWithBound(sigma, [z]);
     const d = evaluateWithBound(derivative, [z]);
-    const t = z * d.value;
-    const value = t - s.value;
-    const bound = Math.abs(z) * d.bound + U * Math.abs(t) + s.bound + U * Math.abs(value);
+    const t = arithmetic('*', { value: z, bound: 0 }, d);
+    const { value, bound } = arithmetic('-', t, s);
     const status: PhiProbeStatus = ![s.value, s.bound, d.value, d.bound, value].every(Number.isFinite)
       ? 'not-finite'
-      : Math.max(Math.abs(t), Math.abs(s.value)) < MIN_NORMAL
+      : Math.max(Math.abs(t.value), Math.abs(s.value)) < MIN_NORMAL
         ? 'underflow'
         : Math.abs(value) > bound
           ? 'nonzero'

@@ -6,7 +6,10 @@
  * operations are exact. A sum that cancels to within its bound is round-off, not a coefficient.
  */
 
-const U = 2 ** -53;
+/** Unit roundoff of doubles. */
+export const U = 2 ** -53;
+/** Smallest normal double: below it a value has lost relative precision (or is 0 from underflow). */
+export const MIN_NORMAL = 2 ** -1022;
 const RELATIVE = 4 * U;
 
 export interface Coefficient {

@@ -11,10 +11,10 @@
  * few such), unless the node carries the bound of its folding (see `coefficient.ts`). The bound is first order in u and not rigorous, but it is what decides whether a computed
  * value is distinguishable from zero.
  */
+import { U } from './coefficient.js';
 import { type Expr, notWhitelisted } from './expr.js';
 import { CONSTANTS, functionSpec } from './functions.js';
 
-const U = 2 ** -53;
 const FUNCTION_ROUNDING = 4 * U;
 
 export interface Bounded {
@@ -49,7 +49,8 @@ function perturbed(f: (...args: number[]) => number, args: readonly Bounded[], v
   return total;
 }
 
-function arithmetic(op: '+' | '-' | '*' | '/', a: Bounded, b: Bounded): Bounded {
+/** One arithmetic operation on bounded values, with the rounding bound of the table above. */
+export function arithmetic(op: '+' | '-' | '*' | '/', a: Bounded, b: Bounded): Bounded {
   switch (op) {
     case '+':
     case '-': {

@@ -7,6 +7,7 @@
  * `taylorCoefficients` reports as non-finite coefficients.
  */
 
+import { U } from './coefficient.js';
 import { type Bounded, evaluateWithBound } from './evaluateWithBound.js';
 import { type Expr, exprToText } from './expr.js';
 import { functionSpec } from './functions.js';
@@ -30,8 +31,6 @@ export interface SmoothnessReport {
   /** Every piecewise call that depends on the variable, at the point or not. */
   readonly kinks: readonly Kink[];
 }
-
-const U = 2 ** -53;
 
 /** The gap between the extreme argument of min / max and the nearest other one, with its bound. */
 function extremeGap(name: string, args: readonly Bounded[]): Bounded {

@@ -18,6 +18,7 @@ import {
   coefficient,
   coefficientBound,
   isRoundOff,
+  MIN_NORMAL,
   multiplyCoefficients,
   negateCoefficient,
   powerCoefficient,
@@ -40,7 +41,6 @@ export type Poly = Map<string, Term>;
 export const MAX_TERMS = 5000;
 /** Largest integer power expanded as repeated product of a single term. */
 const MAX_INTEGER_POWER = 64;
-const MIN_NORMAL = 2 ** -1022;
 
 export class NormalFormLimitError extends Error {
   override readonly name = 'NormalFormLimitError';

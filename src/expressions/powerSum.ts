@@ -18,12 +18,13 @@ import {
   coefficient,
   coefficientBound,
   isRoundOff,
+  MIN_NORMAL,
   multiplyCoefficients,
   powerCoefficient,
 } from './coefficient.js';
 import { evaluateWithBound } from './evaluateWithBound.js';
 import { dependsOn, type Expr, exprToText } from './expr.js';
-import { normalize } from './normalForm.js';
+import { normalize, type Term } from './normalForm.js';
 import type { ParsedExpression } from './parseExpression.js';
 import { variableIndex } from './pointValues.js';
 
@@ -44,7 +45,6 @@ export type PowerSum =
 const MAX_TERMS = 1000;
 /** Largest integer power of a sum of several terms that is expanded. */
 const MAX_EXPANDED_POWER = 64;
-const MIN_NORMAL = 2 ** -1022;
 
 type Sum = Map<number, Coefficient>;
 /** The variable: its index, the number of variables, its name. */
@@ -57,6 +57,8 @@ class NotAPowerSum {
   constructor(
     readonly atom: string,
     readonly reason: string,
+    /** NaN on a side of 0: no other term can make the sum smooth. A multiple of |x|^e could cancel. */
+    readonly notReal: boolean,
   ) {}
 }
 
@@ -72,7 +74,7 @@ function product(a: Sum, b: Sum): Sum | undefined {
   for (const [p, c] of a) {
     for (const [q, d] of b) {
       const m = multiplyCoefficients(c, d);
-      if (!Number.isFinite(m.value) || Math.abs(m.value) < MIN_NORMAL) return undefined;
+      if (!usable(m)) return undefined;
       accumulate(out, p + q, m);
     }
     if (out.size > MAX_TERMS) return undefined;
@@ -113,13 +115,21 @@ function nonIntegerPower(
   const e = q * r * power;
   const text = exprToText(atom);
   if (q % 2 !== 0 || c.value < 0) {
-    return new NotAPowerSum(text, `${text} is not real where its base is negative (a non-integer power)`);
+    return new NotAPowerSum(
+      text,
+      `${text} is not real where its base is negative (a non-integer power)`,
+      true,
+    );
   }
   if (Number.isInteger(e) && e >= 0 && e % 2 === 0) {
     const folded = powerCoefficient(c, r * power);
     return usable(folded) ? new Map([[e, folded]]) : undefined;
   }
-  return new NotAPowerSum(text, `${text} is a multiple of |${at.name}|^${e}, which is not smooth at 0`);
+  return new NotAPowerSum(
+    text,
+    `${text} is a multiple of |${at.name}|^${e}, which is not smooth at 0`,
+    false,
+  );
 }
 
 /** The power sum of one atom raised to `power`, NotAPowerSum, or undefined. */
@@ -149,20 +159,37 @@ function atomSum(atom: Expr, power: number, at: Variable): Sum | NotAPowerSum | 
   return exponent.bound === 0 ? integerPower(base, exponent.value * power) : undefined;
 }
 
+/** The power sum of one normalized term, NotAPowerSum, or undefined. */
+function termSum(term: Term, at: Variable): Sum | NotAPowerSum | undefined {
+  let sum: Sum | undefined = new Map([[0, term.coef]]);
+  for (const factor of term.factors) {
+    const part = atomSum(factor.atom, factor.power, at);
+    if (part === undefined || part instanceof NotAPowerSum) return part;
+    sum = product(sum, part);
+    if (sum === undefined) return undefined;
+  }
+  return sum;
+}
+
+/**
+ * The sum of every term's power sum. Every term is read, whatever the order they are written in: a term not real
+ * on a side of 0 decides 'not-smooth'; otherwise a term that is no power sum leaves the answer undefined (it could
+ * cancel a |x|^e term), and only then does a |x|^e term decide.
+ */
 function treeSum(tree: Expr, at: Variable): Sum | NotAPowerSum | undefined {
   const total: Sum = new Map();
+  let kink: NotAPowerSum | undefined;
+  let unread = false;
   for (const term of normalize(tree).values()) {
-    let sum: Sum | undefined = new Map([[0, term.coef]]);
-    for (const factor of term.factors) {
-      const part = atomSum(factor.atom, factor.power, at);
-      if (part === undefined || part instanceof NotAPowerSum) return part;
-      sum = product(sum, part);
-      if (sum === undefined) return undefined;
-    }
-    for (const [p, c] of sum) accumulate(total, p, c);
+    const sum = termSum(term, at);
+    if (sum instanceof NotAPowerSum) {
+      if (sum.notReal) return sum;
+      kink ??= sum;
+    } else if (sum === undefined) unread = true;
+    else for (const [p, c] of sum) accumulate(total, p, c);
     if (total.size > MAX_TERMS) return undefined;
   }
-  return total;
+  return unread ? undefined : (kink ?? total);
 }
 
 /** `parsed` as Σ c_p x^p in `variable`; 'not-smooth' for a non-integer power that is not one; else undefined. */

@@ -51,13 +51,13 @@ const REFUSED_KINDS: Readonly<Record<string, readonly [string, string, string]>>
 export function toExpr(node: MathNode, scope: Scope, depth = 0): Expr {
   const fields = node as unknown as NodeFields;
   if (depth > scope.maxDepth) {
-    throw new ExpressionError({
-      expression: scope.text,
-      part: String(node).slice(0, 40),
-      problem: 'nesting too deep at',
-      allowed: `at most ${scope.maxDepth} levels are allowed (a chain of n operations nests n deep)`,
-      fix: 'Shorten the chain, e.g. 3*z for z+z+z, or split it into parameters.',
-    });
+    throw refuse(
+      scope,
+      'nesting too deep at',
+      `at most ${scope.maxDepth} levels are allowed (a chain of n operations nests n deep)`,
+      String(node).slice(0, 40),
+      'Shorten the chain, e.g. 3*z for z+z+z, or split it into parameters.',
+    );
   }
   switch (fields.type) {
     case 'ConstantNode':
@@ -171,7 +171,7 @@ function functionCall(fields: NodeFields, scope: Scope, depth: number): Expr {
   const name = fn.name ?? '';
   const args = fields.args ?? [];
   if (name === 'pow' && args.length !== 2) throw wrongArgumentCount(name, args.length, '2', scope);
-  if ((name === 'pow' || name === 'log') && args.length === 2) {
+  if (name === 'pow' || (name === 'log' && args.length === 2)) {
     const [a, b] = args.map((arg) => toExpr(arg, scope, depth));
     return name === 'pow' ? bin('^', a, b) : bin('/', call('log', a), call('log', b));
   }
@@ -205,8 +205,8 @@ function unknownFunction(name: string, scope: Scope): ExpressionError {
   });
 }
 
-function refuse(scope: Scope, problem: string, allowed: string, part: string): ExpressionError {
-  return new ExpressionError({ expression: scope.text, part, problem, allowed });
+function refuse(scope: Scope, problem: string, allowed: string, part: string, fix?: string): ExpressionError {
+  return new ExpressionError({ expression: scope.text, part, problem, allowed, ...(fix ? { fix } : {}) });
 }
 
 function positionOf(text: string, part: string, hint: string): { position?: number } {

@@ -7,6 +7,7 @@
 import { normalCdf, normalPdf } from '../analysis/normal.js';
 import { InvalidArgumentError } from '../errors.js';
 import { erf } from '../expressions/erf.js';
+import { CONSTANTS } from '../expressions/functions.js';
 import type { Activation, ScalarFunction } from './activations.js';
 import { pointwiseApply } from './activations.js';
 
@@ -139,15 +140,17 @@ export function isBuiltinActivation(name: unknown): name is BuiltinActivationNam
   return typeof name === 'string' && Object.hasOwn(BUILTIN_ACTIVATIONS, name);
 }
 
-/** Names that are expressions in z on their own: the variable and the constants. */
-const EXPRESSION_NAMES = new Set(['z', 'pi', 'e']);
-
 /**
  * Throws for a lone name that is neither a built-in nor an expression in z ('Tanh', 'swish'): read as an
  * expression it would only be 'unknown symbol', which does not say that built-in names exist.
  */
 export function refuseUnknownActivationName(text: string): void {
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text) && !isBuiltinActivation(text) && !EXPRESSION_NAMES.has(text)) {
+  if (
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(text) &&
+    !isBuiltinActivation(text) &&
+    text !== 'z' &&
+    !CONSTANTS.has(text)
+  ) {
     throw new InvalidArgumentError(
       'activation',
       text,

@@ -78,6 +78,14 @@ describe('activationClass', () => {
     expect(activationClass('1/z^2').class).toBe('not-smooth');
   });
 
+  it('should read a term whose constant factor is exactly 0 as absent, and not depend on the order of terms', () => {
+    // sin(0) = 0 exactly, so σ = z: class A, though z^1000 alone would overflow at the probes.
+    expect(activationClass('z + sin(0)*z^1000').class).toBe('A');
+    // sqrt(z) is not real for z < 0, whatever the other term: not smooth, in either order.
+    expect(activationClass('sqrt(z) + sin(z)/z').class).toBe('not-smooth');
+    expect(activationClass('sin(z)/z + sqrt(z)').class).toBe('not-smooth');
+  });
+
   it('should call the class undecided, with the reason, when φ overflows or underflows where it is checked', () => {
     // cosh² − sinh² = 1, so σ = z and φ ≡ 0, but cosh(z^40) overflows at |z| ≥ 1.3: A cannot be confirmed.
     const overflow = activationClass('z*cosh(z^40)^2 - z*sinh(z^40)^2');
