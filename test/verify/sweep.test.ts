@@ -20,6 +20,24 @@ const withoutTiming = (records: Iterable<Record<string, unknown>>) =>
     .map(({ durationMs: _ignored, ...rest }) => rest)
     .sort((a, b) => (a.index as number) - (b.index as number));
 
+/**
+ * Writes a grid of the additive-noise order theorem over `axes` into `dir`, and returns the results file and the
+ * `sweep` command line that joins them, with that theorem (`argv`) and without it, for a test to give another.
+ */
+function cliSweep(
+  dir: string,
+  { axes = { paths: [40, 50] } as Record<string, number[]>, out = join(dir, 'r.jsonl') } = {},
+) {
+  const gridFile = join(dir, 'g.json');
+  writeFileSync(gridFile, JSON.stringify({ base: { problem: 'integratedBrownian' }, axes }));
+  const withoutTheorem = ['sweep', '--grid', gridFile, '--out', out];
+  return {
+    out,
+    withoutTheorem,
+    argv: [...withoutTheorem, '--theorem', 'order-euler-maruyama-additive-strong'],
+  };
+}
+
 describe('sweep grids', () => {
   it('should enumerate the Cartesian product with the first axis slowest and seeds that follow the index', () => {
     const points = gridPoints({ axes: { a: [1, 2], b: ['u', 'v', 'w'] } }, 5);
@@ -267,14 +285,7 @@ describe('resuming only the same sweep', () => {
   });
 
   it('should say on one line which file and what differs when the command line resumes another sweep', async () => {
-    const dir = tmp();
-    const gridFile = join(dir, 'g.json');
-    const out = join(dir, 'r.jsonl');
-    writeFileSync(
-      gridFile,
-      JSON.stringify({ base: { problem: 'integratedBrownian' }, axes: { paths: [40, 50] } }),
-    );
-    const sweep = ['sweep', '--grid', gridFile, '--out', out];
+    const { out, withoutTheorem: sweep } = cliSweep(tmp());
     const first = await runSaddlecheck([
       ...sweep,
       '--theorem',
@@ -306,55 +317,20 @@ describe('resuming only the same sweep', () => {
 describe('the keys of a grid', () => {
   it("should refuse a key that the theorem's setting does not take, and accept its optional ones", async () => {
     const dir = tmp();
-    const gridFile = join(dir, 'g.json');
-    const out = join(dir, 'r.jsonl');
-    const sweep = [
-      'sweep',
-      '--theorem',
-      'order-euler-maruyama-additive-strong',
-      '--grid',
-      gridFile,
-      '--out',
-      out,
-    ];
     // "paths" is not in the default setting {problem} but the theorem's settings draw it.
-    writeFileSync(
-      gridFile,
-      JSON.stringify({ base: { problem: 'integratedBrownian' }, axes: { pathz: [40] } }),
-    );
+    const { out, argv: sweep } = cliSweep(dir, { axes: { pathz: [40] } });
     const typo = await runSaddlecheck(sweep);
     expect(typo.code).toBe(2);
     expect(typo.io.err).toEqual([
       'saddlecheck sweep: grid key "pathz" (point 0) must be a setting of order-euler-maruyama-additive-strong: one of problem, paths; received "pathz". Remove it or correct its spelling.',
     ]);
     expect(existsSync(out)).toBe(false);
-    writeFileSync(
-      gridFile,
-      JSON.stringify({ base: { problem: 'integratedBrownian' }, axes: { paths: [40] } }),
-    );
-    expect((await runSaddlecheck(sweep)).code).toBe(0);
+    expect((await runSaddlecheck(cliSweep(dir, { axes: { paths: [40] } }).argv)).code).toBe(0);
   });
 });
 
 describe('the --out path of sweep and merge', () => {
-  const twoPointGrid = (dir: string) => {
-    const gridFile = join(dir, 'g.json');
-    writeFileSync(
-      gridFile,
-      JSON.stringify({ base: { problem: 'integratedBrownian' }, axes: { paths: [40, 50] } }),
-    );
-    return gridFile;
-  };
-  const sweepInto = (dir: string, out: string) =>
-    runSaddlecheck([
-      'sweep',
-      '--theorem',
-      'order-euler-maruyama-additive-strong',
-      '--grid',
-      twoPointGrid(dir),
-      '--out',
-      out,
-    ]);
+  const sweepInto = (dir: string, out: string) => runSaddlecheck(cliSweep(dir, { out }).argv);
   const mergeInto = async (dir: string, out: string) => {
     const shard = join(dir, 's0.jsonl');
     await runSweep({
@@ -516,22 +492,7 @@ describe('merging only the shards of one sweep', () => {
 
 describe('a results file cut short on the command line', () => {
   it('should warn on one line when it moves a truncated last line aside, and rerun that point', async () => {
-    const dir = tmp();
-    const gridFile = join(dir, 'g.json');
-    const out = join(dir, 'r.jsonl');
-    writeFileSync(
-      gridFile,
-      JSON.stringify({ base: { problem: 'integratedBrownian' }, axes: { paths: [40, 50] } }),
-    );
-    const sweep = [
-      'sweep',
-      '--theorem',
-      'order-euler-maruyama-additive-strong',
-      '--grid',
-      gridFile,
-      '--out',
-      out,
-    ];
+    const { out, argv: sweep } = cliSweep(tmp());
     expect((await runSaddlecheck(sweep)).code).toBe(0);
     const [first, second] = readFileSync(out, 'utf8').split('\n');
     const cut = second.slice(0, 30);
