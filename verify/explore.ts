@@ -49,20 +49,22 @@ export async function explore(theorem: AnyTheorem, options: ExploreOptions): Pro
     if (!holds) last = report;
     return holds;
   });
-  let details: Awaited<ReturnType<typeof fc.check<[AnyTheorem['defaultSetting']]>>>;
-  try {
-    details = await fc.check(property, {
-      numRuns: options.runs,
-      seed: options.seed | 0,
-      ...(options.path ? { path: options.path } : {}),
-      endOnFailure: false,
-    });
-  } catch (error) {
-    // fast-check refuses a path that leads nowhere in the drawn settings with this message.
-    if (options.path !== undefined && String(error).includes('Unable to replay'))
-      throw badPath(options.path, 'this one leads to no drawn setting');
-    throw error;
-  }
+  const check = async () => {
+    try {
+      return await fc.check(property, {
+        numRuns: options.runs,
+        seed: options.seed | 0,
+        ...(options.path !== undefined ? { path: options.path } : {}),
+        endOnFailure: false,
+      });
+    } catch (error) {
+      // fast-check refuses a path that leads nowhere in the drawn settings with this message.
+      if (options.path !== undefined && String(error).includes('Unable to replay'))
+        throw badPath(options.path, 'this one leads to no drawn setting');
+      throw error;
+    }
+  };
+  const details = await check();
   if (!details.failed || !details.counterexample) {
     return { id: theorem.id, runs: details.numRuns, seed: options.seed, shrinks: 0 };
   }

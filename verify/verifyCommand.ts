@@ -78,17 +78,19 @@ Options:
     const out = stringOption(args, 'out');
     if (out !== undefined) checkOutputDirectory('--out', out);
     const selected = args.positionals.length ? args.positionals.map((id) => findTheorem(id)) : theorems;
+    const path = stringOption(args, 'path');
     if (stringOption(args, 'explore') !== undefined) {
       const runs = numberOption('verify', args, 'explore', { integer: true, min: 1 });
-      const path = stringOption(args, 'path');
       const explorations = [];
       for (const theorem of selected)
-        explorations.push(await explore(theorem, { runs, seed, budget, ...(path ? { path } : {}) }));
+        explorations.push(
+          await explore(theorem, { runs, seed, budget, ...(path !== undefined ? { path } : {}) }),
+        );
       if (args.values.json) io.stdout(JSON.stringify({ explorations }, null, 2));
       else for (const result of explorations) io.stdout(formatExploration(result));
       return explorations.some((result) => result.failure) ? 1 : 0;
     }
-    if (stringOption(args, 'path') !== undefined)
+    if (path !== undefined)
       throw new UsageError(
         "--path replays an exploration: give it with --explore N. See 'saddlecheck verify --help'.",
       );

@@ -11,7 +11,7 @@ import type { GridPoint } from './grid.js';
 /** Draws enough settings to see every key of a record arbitrary whose keys are all required. */
 const DRAWS = 16;
 
-export function settingKeys(theorem: AnyTheorem): Set<string> {
+function settingKeys(theorem: AnyTheorem): Set<string> {
   const keys = new Set(Object.keys(theorem.defaultSetting));
   for (const setting of fc.sample(theorem.settings, { numRuns: DRAWS, seed: 1 }))
     for (const key of Object.keys(setting as object)) keys.add(key);
