@@ -30,10 +30,7 @@ export function inputProblem(error: unknown, argv: readonly string[]): string | 
       return new InvalidArgumentError(argument, error.received, error.allowed, error.fix).message;
   }
   if (error instanceof SaddlecheckError) return error.message;
-  if (
-    error instanceof RangeError &&
-    /typed array length|array length|allocation failed/i.test(error.message)
-  ) {
+  if (error instanceof RangeError && /array length|allocation failed/i.test(error.message)) {
     const sizes = optionValues(argv)
       .filter(([, value]) => Number(value) >= 1e5)
       .map(([option]) => option);
