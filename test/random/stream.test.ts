@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { RandomStream, randomStream } from '../../src/random/stream.js';
+import { xoshiroNext } from '../../src/random/xoshiro.js';
+import xoshiroReference from '../fixtures/xoshiro128.json' with { type: 'json' };
 
 describe('randomStream', () => {
   it('should fill in bulk exactly the numbers that single draws give, slow-path draws included', () => {
@@ -38,5 +40,14 @@ describe('randomStream', () => {
     expect(() => new RandomStream(new Int32Array(3))).toThrow(/state must be an Int32Array of 4 words/);
     // xoshiro128**'s first output is rotl(s1 * 5, 7) * 9: from s1 = 2, rotl(10, 7) * 9 = 1280 * 9.
     expect(new RandomStream(Int32Array.of(1, 2, 3, 4)).nextInt32()).toBe(11520);
+  });
+
+  it('should follow the published xoshiro128** for twelve steps, outputs and state (xoshiro128.py)', () => {
+    const state = Int32Array.from(xoshiroReference.state);
+    const outputs = xoshiroReference.outputs.map(() => xoshiroNext(state, 0));
+    expect(outputs).toEqual(xoshiroReference.outputs);
+    expect([...state]).toEqual(xoshiroReference.finalState);
+    const stream = new RandomStream(Int32Array.from(xoshiroReference.state));
+    expect(xoshiroReference.outputs.map(() => stream.nextInt32())).toEqual(xoshiroReference.outputs);
   });
 });
